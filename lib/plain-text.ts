@@ -1,0 +1,106 @@
+/**
+ * Message bodies as plain text for Slack, Sheets and email steps: HTML tags removed, entities
+ * decoded, paragraphs, line breaks and list items kept. Text that is not HTML (plain or Markdown)
+ * is left as written. Written here rather than taken from a library to keep cold starts small.
+ */
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  deg: '°',
+  times: '×',
+  divide: '÷',
+  zwj: '\u200d',
+  zwnj: '\u200c',
+  lrm: '\u200e',
+  rlm: '\u200f',
+};
+
+/** Decodes named and numeric character references; unknown or invalid ones stay as written. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (whole, ref: string) => {
+    if (ref.startsWith('#')) {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+      return valid ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/** Tags that mark a body as HTML; a lone `<` in plain text (a < b) does not. */
+const HTML_TAG =
+  /<\/?(?:p|div|br|span|a|b|i|u|s|strong|em|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|blockquote|pre|code|img|hr|html|body|head|font|center|section|article|header|footer|small|sup|sub|style|script)\b[^<>]*>/i;
+
+export function looksLikeHtml(text: string): boolean {
+  return HTML_TAG.test(text);
+}
+
+const ANY_TAG = /<\/?[a-z][a-z0-9:-]*(?:\s[^<>]*)?\/?>/gi;
+
+function linkText(attributes: string, inner: string): string {
+  const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
+  const url = decodeEntities((href?.[1] ?? href?.[2] ?? href?.[3] ?? '').trim());
+  const text = inner.replace(ANY_TAG, '').trim();
+  if (!/^(?:https?:|mailto:)/i.test(url)) return inner;
+  const bareUrl = url.replace(/^mailto:/i, '');
+  if (!text || decodeEntities(text) === url || decodeEntities(text) === bareUrl) return bareUrl;
+  return `${inner} (${bareUrl})`;
+}
+
+/** Converts an HTML (or plain) message body to readable plain text. Never throws. */
+export function toPlainText(body: unknown): string {
+  if (typeof body !== 'string' || body === '') return '';
+  const normalised = body.replace(/\r\n?/g, '\n');
+  if (!looksLikeHtml(normalised)) return decodeEntities(normalised).trim();
+
+  const text = normalised
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    // HTML collapses source whitespace; structure comes from the tags below.
+    .replace(/\s+/g, ' ')
+    .replace(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi, (_m, attributes: string, inner: string) =>
+      linkText(attributes, inner),
+    )
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<hr\b[^>]*>/gi, '\n---\n')
+    .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(/<\/(?:p|h[1-6]|blockquote|ul|ol|table|pre)\s*>/gi, '\n\n')
+    .replace(/<(?:p|h[1-6]|blockquote|ul|ol|table|pre|div|tr|section|article|header|footer)\b[^>]*>/gi, '\n')
+    .replace(/<\/(?:div|tr|li|section|article|header|footer)\s*>/gi, '\n')
+    .replace(/<\/t[dh]\s*>\s*<t[dh]\b[^>]*>/gi, '\t')
+    .replace(/<img\b[^>]*\balt\s*=\s*"([^"]+)"[^>]*>/gi, '[$1]')
+    .replace(ANY_TAG, '');
+
+  return decodeEntities(text)
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, (run) => (run.includes('\t') ? '\t' : ' ')).trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

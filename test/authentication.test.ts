@@ -1,0 +1,74 @@
+import nock from 'nock';
+import App from '../index';
+import { testAuth } from '../authentication';
+import { appTester, authData, failure, reamaze, resetNock } from './helpers';
+
+afterEach(resetNock);
+
+const channels = {
+  page_size: 30,
+  page_count: 1,
+  total_count: 2,
+  channels: [
+    { name: 'Support', slug: 'support', email: 'support@acme.reamaze.io', channel: 1 },
+    { name: 'Website Chat', slug: 'website-chat', email: '', channel: 6 },
+  ],
+};
+
+describe('authentication', () => {
+  it('declares Brand, Login Email and API Token, in that order', () => {
+    expect(App.authentication?.type).toBe('basic');
+    expect(App.authentication?.fields?.map((field) => [field.key, field.label, field.type])).toEqual([
+      ['brand', 'Brand', 'string'],
+      ['username', 'Login Email', 'string'],
+      ['password', 'API Token', 'password'],
+    ]);
+    expect(App.authentication?.fields?.[0]?.inputFormat).toBe('https://{{input}}.reamaze.io');
+  });
+
+  it('tests the connection with one GET /channels on the brand host and returns the label data', async () => {
+    const scope = reamaze().get('/api/v1/channels').reply(200, channels);
+    const account = await appTester(testAuth, { authData: { ...authData, brand: ' https://ACME.reamaze.com/admin ' } });
+    expect(account).toEqual({ login_email: 'agent@acme.example', brand_host: 'acme.reamaze.io', channel_count: 2 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('labels the connection with the login email and brand host, never the token', () => {
+    const label = App.authentication?.connectionLabel;
+    expect(label).toBe('{{login_email}} ({{brand_host}})');
+    expect(String(label)).not.toMatch(/password|token/i);
+  });
+
+  it('refuses a brand on another domain before any request', async () => {
+    const error = await failure(
+      appTester(testAuth, { authData: { ...authData, brand: 'acme.reamaze.io.evil.com' } }),
+    );
+    expect(error.name).toBe('AppError');
+    expect(error.message).toBe(
+      '"acme.reamaze.io.evil.com" is not a Re:amaze brand. Enter your brand as it appears in your Re:amaze address: for https://acme.reamaze.io enter "acme". You find it under Settings → Brands in Re:amaze.',
+    );
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('asks the user to reconnect when Re:amaze rejects the credentials (403)', async () => {
+    reamaze().get('/api/v1/channels').reply(403, { error: 'Unauthorized' });
+    const error = await failure(appTester(testAuth, { authData }));
+    expect(error).toEqual({
+      name: 'ExpiredAuthError',
+      message:
+        'Re:amaze did not accept the login email or API token for acme.reamaze.io (HTTP 403 Forbidden). Reconnect your Re:amaze account in Zapier with your login email and a current API token (Re:amaze → Settings → API Token).',
+    });
+  });
+
+  it('names the brand host it tried when the brand does not exist (404)', async () => {
+    reamaze().get('/api/v1/channels').reply(404, '<html><body>Not Found</body></html>');
+    const error = await failure(appTester(testAuth, { authData: { ...authData, brand: 'acme' } }));
+    expect(error).toEqual({
+      name: 'AppError',
+      code: 'NotFound',
+      status: 404,
+      message:
+        'Re:amaze answered HTTP 404 Not Found for acme.reamaze.io. Check that the brand is right: it is the part before .reamaze.io in your Re:amaze address.',
+    });
+  });
+});
