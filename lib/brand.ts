@@ -22,7 +22,9 @@ const BARE_BRAND = new RegExp(`^${LABEL}$`);
  * after the host must start with `/`, `?` or `#`, so user-info (`@`), ports (`:`) and longer
  * host names (`acme.reamaze.io.evil.com`) never match.
  */
-const PASTED_HOST = new RegExp(`^(?:https?://)?(${LABEL})\\.reamaze\\.(?:io|com)(?:[/?#][^\\s\\\\@]*)?$`);
+const PASTED_HOST = new RegExp(
+  `^(?:https?://)?(${LABEL})\\.reamaze\\.(?:io|com)(?:[/?#][^\\s\\\\@]*)?$`,
+);
 
 export class InvalidBrandError extends errors.Error {
   constructor(detail: string) {

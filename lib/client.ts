@@ -22,6 +22,8 @@ export interface ReamazeRequest {
   body?: unknown;
   /** What a 404 means for this call, e.g. "No conversation "abc" was found". */
   notFoundMessage?: string;
+  /** Overrides {@link REQUEST_TIMEOUT_MS}, e.g. for a later page of a poll that has less time left. */
+  timeoutMs?: number;
 }
 
 /** Joins path segments, encoding each one (slugs and emails come from users). */
@@ -83,7 +85,9 @@ export function apiExplanation(content: string): string | undefined {
   const parts: string[] = [];
   const collect = (value: unknown, field?: string): void => {
     if (typeof value === 'string' && value.trim()) {
-      parts.push(field && field !== 'base' ? `${field.replace(/_/g, ' ')} ${value.trim()}` : value.trim());
+      parts.push(
+        field && field !== 'base' ? `${field.replace(/_/g, ' ')} ${value.trim()}` : value.trim(),
+      );
     } else if (Array.isArray(value)) {
       for (const item of value) collect(item, field);
     } else if (value && typeof value === 'object') {
@@ -104,16 +108,15 @@ function redact(text: string, bundle: Bundle): string {
   return token && token.length >= 4 ? text.split(token).join('[redacted]') : text;
 }
 
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function looksLikeHtml(content: string): boolean {
   return /^\s*</.test(content);
 }
 
-function temporaryFailure(
-  z: ZObject,
-  method: string,
-  what: string,
-  retryAfter?: string,
-): Error {
+function temporaryFailure(z: ZObject, method: string, what: string, retryAfter?: string): Error {
   if (isRead(method)) {
     return new z.errors.ThrottledError(
       `${what} This is usually temporary: Zapier will try again shortly.`,
@@ -136,9 +139,12 @@ function errorForStatus(
   const { status } = response;
   const host = brandHost(bundle.authData?.brand);
   const explanation = apiExplanation(response.content ?? '');
-  const because = explanation ? `: ${redact(explanation, bundle)}` : '.';
+  const because = explanation ? `: ${asSentence(redact(explanation, bundle))}` : '.';
 
-  if (status === 401 || (status === 403 && !/permission|not allowed|access/i.test(explanation ?? ''))) {
+  if (
+    status === 401 ||
+    (status === 403 && !/permission|not allowed|access/i.test(explanation ?? ''))
+  ) {
     // 403 is what Re:amaze answers for a wrong login email or token (no source shows a 401).
     return new z.errors.ExpiredAuthError(
       `Re:amaze did not accept the login email or API token for ${host} (${statusLabel(status)}). ` +
@@ -177,7 +183,11 @@ function errorForStatus(
     );
   }
   if (status >= 500) {
-    return temporaryFailure(z, request.method, `Re:amaze had a problem answering (${statusLabel(status)}).`);
+    return temporaryFailure(
+      z,
+      request.method,
+      `Re:amaze had a problem answering (${statusLabel(status)}).`,
+    );
   }
   if (status >= 300 && status < 400) {
     // Redirects are not followed: the credentials must not travel to another address.
@@ -212,13 +222,14 @@ export async function reamazeRequest(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
+  const timeoutMs = request.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const options: RequestOptions = {
     url,
     method,
     params,
     headers,
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: timeoutMs,
     redirect: 'manual',
     skipThrowForStatus: true,
     throwForThrottlingEarly: false, // mapped below, with a readable message and HTTP-date Retry-After
@@ -234,7 +245,7 @@ export async function reamazeRequest(
       throw temporaryFailure(
         z,
         method,
-        `Re:amaze did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`,
+        `Re:amaze did not answer within ${Math.round(timeoutMs / 100) / 10} seconds.`,
       );
     }
     if (err.code === 'ENOTFOUND') {
@@ -245,7 +256,11 @@ export async function reamazeRequest(
       );
     }
     if (err.type === 'system' || err.name === 'FetchError') {
-      throw temporaryFailure(z, method, `The connection to Re:amaze failed (${err.code ?? 'network error'}).`);
+      throw temporaryFailure(
+        z,
+        method,
+        `The connection to Re:amaze failed (${err.code ?? 'network error'}).`,
+      );
     }
     throw error;
   }
@@ -255,7 +270,11 @@ export async function reamazeRequest(
   }
   const content = response.content ?? '';
   if (content.trim() === '') {
-    throw temporaryFailure(z, method, `Re:amaze sent an empty answer (${statusLabel(response.status)}).`);
+    throw temporaryFailure(
+      z,
+      method,
+      `Re:amaze sent an empty answer (${statusLabel(response.status)}).`,
+    );
   }
   try {
     return JSON.parse(content);
@@ -295,14 +314,20 @@ export async function getPage(
   path: string,
   listKey: string,
   params: Record<string, QueryValue> = {},
+  options: Pick<ReamazeRequest, 'timeoutMs' | 'notFoundMessage'> = {},
 ): Promise<Page<Record<string, unknown>>> {
-  const body = await reamazeRequest(z, bundle, { path, params });
-  const list = body && typeof body === 'object' ? (body as Record<string, unknown>)[listKey] : undefined;
-  if (!Array.isArray(list) || !list.every((item) => item && typeof item === 'object' && !Array.isArray(item))) {
+  const body = await reamazeRequest(z, bundle, { path, params, ...options });
+  const list =
+    body && typeof body === 'object' ? (body as Record<string, unknown>)[listKey] : undefined;
+  if (
+    !Array.isArray(list) ||
+    !list.every((item) => item && typeof item === 'object' && !Array.isArray(item))
+  ) {
     throw unexpectedShape(z, `the list of ${listKey.replace(/_/g, ' ')}`);
   }
   const record = body as Record<string, unknown>;
-  const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+  const count = (value: unknown): number =>
+    typeof value === 'number' && Number.isFinite(value) ? value : 0;
   return {
     items: list as Record<string, unknown>[],
     pageCount: count(record.page_count),

@@ -18,7 +18,11 @@ export function text(value: unknown): string | undefined {
 export function requiredText(value: unknown, label: string): string {
   const present = text(value);
   if (present === undefined) {
-    throw new errors.Error(`${label} is required: map a value to it or type one in.`, 'MissingField', 400);
+    throw new errors.Error(
+      `${label} is required: map a value to it or type one in.`,
+      'MissingField',
+      400,
+    );
   }
   return present;
 }
@@ -46,7 +50,9 @@ export function requiredEmail(value: unknown, label: string): string {
 
 /** A list field: keeps the non-empty items as given; undefined when none are left. */
 export function list(value: unknown): string[] | undefined {
-  const items = (Array.isArray(value) ? value : [value]).map(text).filter((item) => item !== undefined);
+  const items = (Array.isArray(value) ? value : [value])
+    .map(text)
+    .filter((item) => item !== undefined);
   return items.length > 0 ? (items as string[]) : undefined;
 }
 
@@ -112,5 +118,7 @@ export function absoluteUrl(value: unknown, label: string): string | undefined {
 
 /** Drops keys whose value is undefined, so absent fields are never sent. */
 export function compact<T extends Record<string, unknown>>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

@@ -43,22 +43,33 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 
 /** Decodes named and numeric character references; unknown or invalid ones stay as written. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-      return valid ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
+  return text.replace(
+    /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi,
+    (whole, ref: string) => {
+      if (ref.startsWith('#')) {
+        const code =
+          ref[1] === 'x' || ref[1] === 'X'
+            ? parseInt(ref.slice(2), 16)
+            : parseInt(ref.slice(1), 10);
+        const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+      }
+      return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+    },
+  );
 }
 
-/** Tags that mark a body as HTML; a lone `<` in plain text (a < b) does not. */
-const HTML_TAG =
-  /<\/?(?:p|div|br|span|a|b|i|u|s|strong|em|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|blockquote|pre|code|img|hr|html|body|head|font|center|section|article|header|footer|small|sup|sub|style|script)\b[^<>]*>/i;
+const KNOWN_TAGS =
+  'p|div|span|a|b|i|u|s|strong|em|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|blockquote|pre|code|html|body|head|font|center|section|article|header|footer|small|sup|sub|style|script';
+
+/**
+ * A body is HTML when it closes a known tag or has a line-break, rule or image tag; a stray `<`
+ * in plain text ("if a<b and c>d") does not make it HTML.
+ */
+const HTML_MARKER = new RegExp(`</(?:${KNOWN_TAGS})\\s*>|<(?:br|hr|img)\\b[^<>]*>`, 'i');
 
 export function looksLikeHtml(text: string): boolean {
-  return HTML_TAG.test(text);
+  return HTML_MARKER.test(text);
 }
 
 const ANY_TAG = /<\/?[a-z][a-z0-9:-]*(?:\s[^<>]*)?\/?>/gi;
@@ -91,8 +102,12 @@ export function toPlainText(body: unknown): string {
     .replace(/<hr\b[^>]*>/gi, '\n---\n')
     .replace(/<li\b[^>]*>/gi, '\n- ')
     .replace(/<\/(?:p|h[1-6]|blockquote|ul|ol|table|pre)\s*>/gi, '\n\n')
-    .replace(/<(?:p|h[1-6]|blockquote|ul|ol|table|pre|div|tr|section|article|header|footer)\b[^>]*>/gi, '\n')
-    .replace(/<\/(?:div|tr|li|section|article|header|footer)\s*>/gi, '\n')
+    .replace(
+      /<(?:p|h[1-6]|blockquote|ul|ol|table|pre|div|tr|section|article|header|footer)\b[^>]*>/gi,
+      '\n',
+    )
+    .replace(/<\/li\s*>/gi, '')
+    .replace(/<\/(?:div|tr|section|article|header|footer)\s*>/gi, '\n')
     .replace(/<\/t[dh]\s*>\s*<t[dh]\b[^>]*>/gi, '\t')
     .replace(/<img\b[^>]*\balt\s*=\s*"([^"]+)"[^>]*>/gi, '[$1]')
     .replace(ANY_TAG, '');

@@ -18,7 +18,9 @@ const channels = {
 describe('authentication', () => {
   it('declares Brand, Login Email and API Token, in that order', () => {
     expect(App.authentication?.type).toBe('basic');
-    expect(App.authentication?.fields?.map((field) => [field.key, field.label, field.type])).toEqual([
+    expect(
+      App.authentication?.fields?.map((field) => [field.key, field.label, field.type]),
+    ).toEqual([
       ['brand', 'Brand', 'string'],
       ['username', 'Login Email', 'string'],
       ['password', 'API Token', 'password'],
@@ -28,8 +30,14 @@ describe('authentication', () => {
 
   it('tests the connection with one GET /channels on the brand host and returns the label data', async () => {
     const scope = reamaze().get('/api/v1/channels').reply(200, channels);
-    const account = await appTester(testAuth, { authData: { ...authData, brand: ' https://ACME.reamaze.com/admin ' } });
-    expect(account).toEqual({ login_email: 'agent@acme.example', brand_host: 'acme.reamaze.io', channel_count: 2 });
+    const account = await appTester(testAuth, {
+      authData: { ...authData, brand: ' https://ACME.reamaze.com/admin ' },
+    });
+    expect(account).toEqual({
+      login_email: 'agent@acme.example',
+      brand_host: 'acme.reamaze.io',
+      channel_count: 2,
+    });
     expect(scope.isDone()).toBe(true);
   });
 

@@ -31,7 +31,8 @@ const perform = (async (z, bundle) => {
     .filter((channel) => typeof channel.slug === 'string' && channel.slug !== '')
     .map((channel) => ({
       id: channel.slug as string,
-      name: typeof channel.name === 'string' && channel.name ? channel.name : (channel.slug as string),
+      name:
+        typeof channel.name === 'string' && channel.name ? channel.name : (channel.slug as string),
       slug: channel.slug as string,
       email: typeof channel.email === 'string' ? channel.email : '',
       channel_type: labelFor(CHANNEL_TYPES, channel.channel),

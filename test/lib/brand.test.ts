@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import nock from 'nock';
+import { apiBaseUrl, brandHost, inboxConversationUrl, localBaseUrl } from '../../lib/brand';
+import { reamazeRequest } from '../../lib/client';
+import { appTester, authData, describeError, resetNock } from '../helpers';
+
+afterEach(resetNock);
+
+describe('brandHost accepts what users paste', () => {
+  it.each([
+    ['acme', 'acme.reamaze.io'],
+    [' Acme ', 'acme.reamaze.io'],
+    ['\tacme\n', 'acme.reamaze.io'],
+    ['acme-support', 'acme-support.reamaze.io'],
+    ['acme2', 'acme2.reamaze.io'],
+    ['acme.reamaze.io', 'acme.reamaze.io'],
+    ['ACME.REAMAZE.IO', 'acme.reamaze.io'],
+    ['acme.reamaze.com', 'acme.reamaze.io'],
+    ['https://acme.reamaze.io', 'acme.reamaze.io'],
+    ['https://acme.reamaze.io/', 'acme.reamaze.io'],
+    ['https://acme.reamaze.io/admin/conversations', 'acme.reamaze.io'],
+    ['https://acme.reamaze.io/admin/conversations?filter=open#top', 'acme.reamaze.io'],
+    ['http://acme.reamaze.com/admin', 'acme.reamaze.io'],
+    ['acme.reamaze.io/admin', 'acme.reamaze.io'],
+  ])('%j → %s', (input, host) => {
+    expect(brandHost(input)).toBe(host);
+  });
+});
+
+describe('brandHost refuses everything else, with the expected form in the message', () => {
+  it.each([
+    ['', 'The Re:amaze brand is missing.'],
+    ['   ', 'The Re:amaze brand is missing.'],
+    ['acme.evil.com', '"acme.evil.com" is not a Re:amaze brand.'],
+    ['evil.com', '"evil.com" is not a Re:amaze brand.'],
+    ['acme.reamaze.io.evil.com', '"acme.reamaze.io.evil.com" is not a Re:amaze brand.'],
+    ['evilreamaze.io', '"evilreamaze.io" is not a Re:amaze brand.'],
+    ['reamaze.io', '"reamaze.io" is not a Re:amaze brand.'],
+    ['me@evil.com', '"me@evil.com" is not a Re:amaze brand.'],
+    ['https://me@acme.reamaze.io', '"https://me@acme.reamaze.io" is not a Re:amaze brand.'],
+    [
+      'https://acme.reamaze.io@evil.com',
+      '"https://acme.reamaze.io@evil.com" is not a Re:amaze brand.',
+    ],
+    [
+      'https://acme.reamaze.io/@evil.com',
+      '"https://acme.reamaze.io/@evil.com" is not a Re:amaze brand.',
+    ],
+    ['acme.reamaze.io:8443', '"acme.reamaze.io:8443" is not a Re:amaze brand.'],
+    [
+      'https://acme.reamaze.io:443/admin',
+      '"https://acme.reamaze.io:443/admin" is not a Re:amaze brand.',
+    ],
+    ['acme/../../evil.com', '"acme/../../evil.com" is not a Re:amaze brand.'],
+    ['https://acme.reamaze.io/../x', '"https://acme.reamaze.io/../x" is not a Re:amaze brand.'],
+    [
+      'https://evil.com\\@acme.reamaze.io',
+      '"https://evil.com\\@acme.reamaze.io" is not a Re:amaze brand.',
+    ],
+    ['acme/admin', '"acme/admin" is not a Re:amaze brand.'],
+    ['ftp://acme.reamaze.io', '"ftp://acme.reamaze.io" is not a Re:amaze brand.'],
+    ['//acme.reamaze.io', '"//acme.reamaze.io" is not a Re:amaze brand.'],
+    ['acme.reamaze.io.', '"acme.reamaze.io." is not a Re:amaze brand.'],
+    ['test_brand', '"test_brand" is not a Re:amaze brand.'],
+    ['-acme', '"-acme" is not a Re:amaze brand.'],
+    ['acme-', '"acme-" is not a Re:amaze brand.'],
+    ['a'.repeat(64), `"${'a'.repeat(64)}" is not a Re:amaze brand.`],
+    [
+      'ac me',
+      'The Re:amaze brand may only contain letters, digits and hyphens (no spaces or accents).',
+    ],
+    [
+      'acmé',
+      'The Re:amaze brand may only contain letters, digits and hyphens (no spaces or accents).',
+    ],
+    [
+      'аcme',
+      'The Re:amaze brand may only contain letters, digits and hyphens (no spaces or accents).',
+    ], // Cyrillic а
+  ])('%j', (input, detail) => {
+    let thrown: unknown;
+    try {
+      brandHost(input);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(describeError(thrown)).toEqual({
+      name: 'AppError',
+      code: 'InvalidBrand',
+      status: 400,
+      message: `${detail} Enter your brand as it appears in your Re:amaze address: for https://acme.reamaze.io enter "acme". You find it under Settings → Brands in Re:amaze.`,
+    });
+  });
+
+  it('refuses values that are not text', () => {
+    for (const value of [undefined, null, 42, {}, ['acme']]) {
+      expect(() => brandHost(value)).toThrow('The Re:amaze brand is missing.');
+    }
+  });
+});
+
+describe('the API base URL', () => {
+  it('is https://{brand}.reamaze.io/api/v1', () => {
+    expect(apiBaseUrl('Acme', {})).toBe('https://acme.reamaze.io/api/v1');
+  });
+
+  it('honours a loopback REAMAZE_BASE_URL for local development', () => {
+    expect(apiBaseUrl('acme', { REAMAZE_BASE_URL: 'http://127.0.0.1:4010/api/v1/' })).toBe(
+      'http://127.0.0.1:4010/api/v1',
+    );
+    expect(localBaseUrl({ REAMAZE_BASE_URL: 'http://localhost:9/api/v1' })).toBe(
+      'http://localhost:9/api/v1',
+    );
+    expect(localBaseUrl({ REAMAZE_BASE_URL: 'http://[::1]:9/api/v1' })).toBe(
+      'http://[::1]:9/api/v1',
+    );
+    expect(localBaseUrl({ REAMAZE_BASE_URL: 'http://127.8.9.10/api/v1' })).toBe(
+      'http://127.8.9.10/api/v1',
+    );
+  });
+
+  it.each([
+    'https://evil.com/api/v1',
+    'http://10.0.0.5/api/v1',
+    'http://192.168.1.2/api/v1',
+    'http://127.0.0.1.evil.com/api/v1',
+    'http://user:pw@127.0.0.1/api/v1',
+    'file:///etc/passwd',
+    'not a url',
+  ])('refuses a non-loopback REAMAZE_BASE_URL: %s', (value) => {
+    expect(() => apiBaseUrl('acme', { REAMAZE_BASE_URL: value })).toThrow(/REAMAZE_BASE_URL/);
+  });
+
+  it('still validates the brand under the local override', () => {
+    expect(() => apiBaseUrl('evil.com', { REAMAZE_BASE_URL: 'http://127.0.0.1:1/api/v1' })).toThrow(
+      'is not a Re:amaze brand',
+    );
+  });
+
+  it('links to the conversation in the brand inbox', () => {
+    expect(inboxConversationUrl('https://acme.reamaze.com', 'do-you-read-me')).toBe(
+      'https://acme.reamaze.io/admin/conversations/do-you-read-me',
+    );
+    expect(inboxConversationUrl('acme', 'a/b?c')).toBe(
+      'https://acme.reamaze.io/admin/conversations/a%2Fb%3Fc',
+    );
+  });
+});
+
+describe('no brand input ever sends the credentials to another host (generated sweep)', () => {
+  const hosts: string[] = [];
+  const record = (): void => {
+    nock(/.*/)
+      .persist()
+      .get(/.*/)
+      .reply(function () {
+        hosts.push(`${this.req.options.hostname ?? ''}`);
+        return [200, { page_size: 30, page_count: 1, total_count: 0, channels: [] }];
+      });
+  };
+
+  const nastyPieces = [
+    'acme',
+    'reamaze',
+    'reamaze.io',
+    'reamaze.com',
+    '.',
+    '/',
+    '@',
+    ':',
+    '\\',
+    '..',
+    '?',
+    '#',
+    '%2e',
+    '%40',
+    'evil.com',
+    'https://',
+    'http://',
+    ' ',
+    '\t',
+    '\u0430',
+    '\u3002',
+    '8443',
+    'xn--',
+    '-',
+    '_',
+    'www',
+  ];
+  const brandLike = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.array(fc.constantFrom(...nastyPieces), { maxLength: 8 }).map((parts) => parts.join('')),
+    fc.webUrl(),
+    fc.domain(),
+    fc.emailAddress(),
+  );
+
+  it('every accepted brand resolves to {label}.reamaze.io and only that host is contacted', async () => {
+    record();
+    let accepted = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(brandLike, async (brand) => {
+        let host: string | undefined;
+        try {
+          host = brandHost(brand);
+        } catch {
+          host = undefined;
+        }
+        const before = hosts.length;
+        try {
+          await appTester((z, bundle) => reamazeRequest(z, bundle, { path: '/channels' }), {
+            authData: { ...authData, brand },
+          });
+        } catch {
+          // refused: then no request may have been made
+        }
+        const contacted = hosts.slice(before);
+        if (host === undefined) {
+          refused += 1;
+          expect(contacted).toEqual([]);
+        } else {
+          accepted += 1;
+          expect(host).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.reamaze\.io$/);
+          expect(contacted).toEqual([host]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The sweep must exercise both sides of the boundary to mean anything.
+    expect(accepted).toBeGreaterThan(10);
+    expect(refused).toBeGreaterThan(100);
+  });
+});
