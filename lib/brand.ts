@@ -50,10 +50,21 @@ export function brandHost(input: unknown): string {
   if (value.includes('..') || value.includes('\\')) {
     throw new InvalidBrandError(`"${input.trim()}" is not a Re:amaze brand.`);
   }
-  if (BARE_BRAND.test(value)) return `${value}.reamaze.io`;
-  const pasted = PASTED_HOST.exec(value);
-  if (pasted?.[1]) return `${pasted[1]}.reamaze.io`;
-  throw new InvalidBrandError(`"${input.trim()}" is not a Re:amaze brand.`);
+  const label = BARE_BRAND.test(value) ? value : PASTED_HOST.exec(value)?.[1];
+  const host = `${label}.reamaze.io`;
+  // The URL parser must agree on the host: an invalid punycode label such as `xn--acme` fails here.
+  if (!label || urlHostname(host) !== host) {
+    throw new InvalidBrandError(`"${input.trim()}" is not a Re:amaze brand.`);
+  }
+  return host;
+}
+
+function urlHostname(host: string): string | undefined {
+  try {
+    return new URL(`https://${host}/`).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The brand's short name, e.g. `acme` for `acme.reamaze.io`. */

@@ -211,7 +211,8 @@ function operationProblems(
 }
 
 /** Every offline-checkable problem in a definition; empty when it is clean. */
-export function definitionProblems(app: Definition): string[] {
+export function definitionProblems(definition: object): string[] {
+  const app = definition as Definition;
   const problems: string[] = [];
   for (const [key, op] of Object.entries(app.triggers ?? {}))
     problems.push(...operationProblems('trigger', key, op));
