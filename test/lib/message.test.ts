@@ -1,0 +1,438 @@
+import fc from 'fast-check';
+import {
+  MESSAGE_OUTPUT_FIELDS,
+  MESSAGE_SAMPLE,
+  flattenMessage,
+  isInternalNote,
+  messageIdentity,
+  messageInstant,
+  type ApiMessage,
+} from '../../lib/message';
+import { API_MESSAGE_SAMPLE } from '../../lib/message.sample';
+import {
+  INBOX,
+  ODD_MESSAGES,
+  bulkReplyA,
+  bulkReplyB,
+  customerEmailOnly,
+  customerMobileOnly,
+  customerNeither,
+  emojiChat,
+  internalNote,
+  renderInstant,
+  rtlWhatsApp,
+  sameInstantCollision,
+  sameInstantReply,
+  staffHtmlReply,
+  staffMarkdownReply,
+  withAttachments,
+} from '../fixtures/messages';
+
+const acme = { authData: { brand: 'acme' } };
+const flat = (message: ApiMessage) => flattenMessage(message, acme);
+const SAMPLE_MS = Date.UTC(2026, 2, 9, 19, 22, 5, 118); // 14:22:05.118-05:00
+
+describe('messageInstant', () => {
+  it('reads the same instant whatever offset Re:amaze renders it with', () => {
+    for (const rendered of [
+      '2026-03-09T14:22:05.118-05:00',
+      '2026-03-09T13:22:05.118-06:00',
+      '2026-03-09T15:22:05.118-04:00',
+      '2026-03-09T19:22:05.118Z',
+      '2026-03-09T19:22:05.118z',
+      '2026-03-10T00:52:05.118+05:30',
+      '2026-03-09T14:22:05.118-0500',
+      '2026-03-09T14:22:05.118-05',
+      '2026-03-09T14:22:05.118123-05:00', // digits past the millisecond are dropped
+    ]) {
+      expect([rendered, messageInstant(rendered)]).toEqual([rendered, SAMPLE_MS]);
+    }
+    expect(messageInstant('2026-03-09T14:22-05:00')).toBe(Date.UTC(2026, 2, 9, 19, 22));
+    expect(messageInstant('2026-03-09T14:22:05-05:00')).toBe(Date.UTC(2026, 2, 9, 19, 22, 5));
+    expect(messageInstant('2026-03-09T14:22:05.1-05:00')).toBe(SAMPLE_MS - 18);
+  });
+
+  it('refuses what is not a date-time with a zone, instead of guessing', () => {
+    for (const bad of [
+      '2026-03-09T14:22:05.118', // no zone: the instant is unknown
+      '2026-03-09',
+      '2026-02-30T10:00:00Z',
+      '2026-13-01T10:00:00Z',
+      '2026-03-09T24:00:00Z',
+      '2026-03-09T10:60:00Z',
+      '2026-03-09T10:00:00+25:00',
+      ' 2026-03-09T10:00:00Z',
+      'yesterday',
+      '',
+      1773084125118,
+      null,
+      undefined,
+      {},
+    ]) {
+      expect([bad, messageInstant(bad)]).toEqual([bad, undefined]);
+    }
+  });
+
+  it('agrees with the instant for any time and offset (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }),
+        (ms, offset) => messageInstant(renderInstant(ms, offset)) === ms,
+      ),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+});
+
+describe('messageIdentity', () => {
+  it('has the documented format: slug, UTC epoch ms, visibility, 12 hex of the body’s sha256', () => {
+    // Pinned: a change here re-fires every recent message for every user.
+    expect(messageIdentity(API_MESSAGE_SAMPLE)).toBe(
+      `where-is-my-order-4471:${SAMPLE_MS}:0:3943e65709bf`,
+    );
+    expect(messageIdentity({ ...API_MESSAGE_SAMPLE, body: '' })).toBe(
+      `where-is-my-order-4471:${SAMPLE_MS}:0:e3b0c44298fc`,
+    );
+  });
+
+  it('is the same whatever offset the instant is rendered with', () => {
+    const ids = [-360, -300, -240, 0, 330].map((offset) =>
+      messageIdentity({ ...customerEmailOnly, created_at: renderInstant(SAMPLE_MS, offset) }),
+    );
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it('ignores everything that may change or appear later: sender, origin_id, recipients, subject, channel, key order', () => {
+    const id = messageIdentity(customerEmailOnly);
+    const later: ApiMessage[] = [
+      { ...customerEmailOnly, user: { name: 'Maya L.', email: 'maya@new.example', mobile: '+1' } },
+      { ...customerEmailOnly, user: null },
+      { ...customerEmailOnly, origin_id: 'form-entry-991' },
+      { ...customerEmailOnly, origin: 7, recipients: [], attachments: [] },
+      {
+        ...customerEmailOnly,
+        conversation: {
+          slug: 'where-is-my-order-4471',
+          subject: 'Renamed',
+          category: { name: 'Orders', slug: 'orders' },
+        },
+      },
+      Object.fromEntries(Object.entries(customerEmailOnly).reverse()),
+      { ...customerEmailOnly, visibility: '0' },
+    ];
+    for (const message of later) expect(messageIdentity(message)).toBe(id);
+  });
+
+  it('tells apart messages that share the millisecond, the body or the conversation', () => {
+    const ids = INBOX.map(messageIdentity);
+    expect(new Set(ids).size).toBe(INBOX.length);
+    // A reply and the collision notice beside it, in the same millisecond:
+    expect(sameInstantReply.created_at).toBe(sameInstantCollision.created_at);
+    expect(messageIdentity(sameInstantReply)).not.toBe(messageIdentity(sameInstantCollision));
+    // The same body at the same instant in two conversations (a bulk reply):
+    expect(messageIdentity(bulkReplyA)).not.toBe(messageIdentity(bulkReplyB));
+    // Same conversation, instant and visibility, different body (a message and an auto-reply):
+    expect(messageIdentity({ ...customerEmailOnly, body: 'Thanks, we got your email.' })).not.toBe(
+      messageIdentity(customerEmailOnly),
+    );
+  });
+
+  it('treats a null, missing or empty body alike, and never throws on an odd message', () => {
+    const empty = messageIdentity({ ...customerEmailOnly, body: '' });
+    expect(messageIdentity({ ...customerEmailOnly, body: null })).toBe(empty);
+    expect(messageIdentity({ ...customerEmailOnly, body: undefined })).toBe(empty);
+    for (const [name, message] of Object.entries(ODD_MESSAGES)) {
+      expect([name, messageIdentity(message)]).toEqual([
+        name,
+        expect.stringMatching(/^[^\n]*:(?:-?\d+|x[0-9a-f]{8}):(?:\d+|-):[0-9a-f]{12}$/),
+      ]);
+    }
+    expect(messageIdentity(ODD_MESSAGES['everything missing'] as ApiMessage)).toBe(
+      ':x74234e98:-:e3b0c44298fc',
+    );
+  });
+
+  it('is stable and one-to-one over generated messages (property)', () => {
+    const message = fc.record({
+      slug: fc.string({ unit: fc.constantFrom('a', 'b', '-', ':', '1') }),
+      ms: fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
+      visibility: fc.constantFrom(0, 1, 2),
+      body: fc.oneof(fc.constant(''), fc.string(), fc.constantFrom('Thanks!', 'Thanks! ')),
+    });
+    const api = (
+      m: { slug: string; ms: number; visibility: number; body: string },
+      offset = 0,
+    ) => ({
+      body: m.body,
+      visibility: m.visibility,
+      created_at: renderInstant(m.ms, offset),
+      conversation: { slug: m.slug },
+    });
+    fc.assert(
+      fc.property(message, message, fc.integer({ min: -720, max: 840 }), (a, b, offset) => {
+        expect(messageIdentity(api(a, offset))).toBe(messageIdentity(api(a)));
+        const same =
+          a.slug === b.slug && a.ms === b.ms && a.visibility === b.visibility && a.body === b.body;
+        expect(messageIdentity(api(a)) === messageIdentity(api(b))).toBe(same);
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
+  });
+});
+
+describe('flattenMessage', () => {
+  it('keeps the API’s own fields unchanged and adds the flat ones', () => {
+    for (const message of INBOX) {
+      const item = flat(message);
+      expect(item).toMatchObject(message);
+      expect(item.id).toBe(messageIdentity(message));
+    }
+    // An `id` Re:amaze might add one day does not replace the final identity.
+    expect(flat({ ...customerEmailOnly, id: 'abc' }).id).toBe(messageIdentity(customerEmailOnly));
+  });
+
+  it.each<[string, ApiMessage, Record<string, unknown>]>([
+    [
+      'a customer with email only',
+      customerEmailOnly,
+      {
+        author_name: 'Maya Lindqvist',
+        author_email: 'maya.lindqvist@example.com',
+        author_mobile: '',
+        author_is_staff: false,
+        origin_label: 'Email',
+        visibility_label: 'Regular',
+        channel_name: 'Support',
+        channel_slug: 'support',
+      },
+    ],
+    [
+      'a customer with a mobile only',
+      customerMobileOnly,
+      {
+        author_name: 'Diego Ramírez',
+        author_email: '',
+        author_mobile: '+15125550147',
+        author_is_staff: false,
+        origin_label: 'SMS',
+        channel_name: 'Text Messages',
+        channel_slug: 'sms',
+        conversation_url:
+          'https://acme.reamaze.io/admin/conversations/is-the-store-on-main-st-open-on-sunday',
+      },
+    ],
+    [
+      'a customer with neither email nor mobile',
+      customerNeither,
+      {
+        author_name: 'lena.travels',
+        author_email: '',
+        author_mobile: '',
+        author_is_staff: false,
+        origin_label: 'Instagram DM',
+        created_at: '2026-03-08T01:47:09.090-06:00',
+      },
+    ],
+    [
+      'a staff reply in HTML',
+      staffHtmlReply,
+      {
+        author_name: 'Jonas Weber',
+        author_email: 'jonas.weber@acme.example',
+        author_is_staff: true,
+        body_text:
+          'Hi Maya,\n\nYour refund for order #4472 is on its way:\n\n- Amount: €49.90\n- Reference: RF\u20112291\n\nBest,\nJonas',
+        recipient_emails: ['maya.lindqvist@example.com'],
+      },
+    ],
+    [
+      'a staff reply in Markdown (left readable as written)',
+      staffMarkdownReply,
+      {
+        author_is_staff: true,
+        body_text: staffMarkdownReply.body,
+        recipient_emails: ['maya.lindqvist@example.com', 'jonas.weber@acme.example'],
+      },
+    ],
+    [
+      'a chat with emoji whose sender has no staff flag',
+      emojiChat,
+      {
+        body_text: 'Thanks so much!! 🎉🙏 Loving the new mug ☕️',
+        author_is_staff: null,
+        origin_label: 'Chat',
+        channel_name: 'Website Chat',
+      },
+    ],
+    [
+      'a right-to-left WhatsApp message',
+      rtlWhatsApp,
+      {
+        body_text: 'مرحبا، أين طلبي رقم 4473؟ شكرا',
+        author_name: 'ليلى حداد',
+        author_mobile: '+12125550199',
+        origin_label: 'WhatsApp',
+        origin_id: 'wamid.HBgLMTIxMjU1NTAxOTkVAgASGBQzQTdGNEI2',
+      },
+    ],
+    [
+      'a message with two attachments',
+      withAttachments,
+      {
+        attachment_urls: [
+          'https://attachments.example.com/acme/4472/damaged-box.jpg',
+          'https://attachments.example.com/acme/4472/packing-slip.pdf',
+        ],
+        attachment_names: ['damaged-box.jpg', 'packing-slip.pdf'],
+        recipient_emails: ['support@acme.reamaze.io'],
+      },
+    ],
+    [
+      'an internal note',
+      internalNote,
+      { visibility_label: 'Internal Note', author_is_staff: true, recipient_emails: [] },
+    ],
+    [
+      'a collision notice',
+      sameInstantCollision,
+      { visibility_label: 'Collision Detected Message', author_is_staff: true },
+    ],
+    [
+      'a bulk reply (Staff Outbound)',
+      bulkReplyB,
+      {
+        origin_label: 'Staff Outbound',
+        conversation_subject: 'When will my order ship?',
+        conversation_slug: 'when-will-my-order-ship',
+        conversation_url: 'https://acme.reamaze.io/admin/conversations/when-will-my-order-ship',
+      },
+    ],
+  ])('%s', (_name, message, expected) => {
+    expect(flat(message)).toMatchObject(expected);
+  });
+
+  it('infers a staff author only from what only staff send; the API’s flag wins', () => {
+    const customer = { ...(customerEmailOnly.user as Record<string, unknown>) };
+    delete customer['staff?'];
+    const unflagged = { ...customerEmailOnly, user: customer };
+    expect(flat(unflagged).author_is_staff).toBeNull();
+    expect(flat({ ...unflagged, visibility: 1 }).author_is_staff).toBe(true);
+    expect(flat({ ...unflagged, visibility: 2 }).author_is_staff).toBe(true);
+    expect(flat({ ...unflagged, origin: 16 }).author_is_staff).toBe(true);
+    expect(flat({ ...customerEmailOnly, origin: 16 }).author_is_staff).toBe(false);
+  });
+
+  it.each(Object.entries(ODD_MESSAGES))(
+    'still gives a full item for a message with %s',
+    (_name, message) => {
+      const item = flat(message);
+      for (const field of MESSAGE_OUTPUT_FIELDS) {
+        if (
+          field.key.includes('__') ||
+          ['visibility', 'origin', 'origin_id', 'recipients', 'attachments'].includes(field.key)
+        ) {
+          continue; // the API's own nested fields are kept as the API sent them
+        }
+        expect([field.key, field.key in item]).toEqual([field.key, true]);
+      }
+      for (const key of ['attachment_urls', 'attachment_names', 'recipient_emails']) {
+        expect(Array.isArray(item[key])).toBe(true);
+        expect((item[key] as unknown[]).every((value) => typeof value === 'string')).toBe(true);
+      }
+      for (const key of [
+        'body_text',
+        'author_name',
+        'author_email',
+        'author_mobile',
+        'channel_name',
+        'channel_slug',
+        'conversation_url',
+      ]) {
+        expect(typeof item[key]).toBe('string');
+      }
+    },
+  );
+
+  it('fills odd messages sensibly: no user, no category, null body, garbled lists, unknown codes', () => {
+    expect(flat(ODD_MESSAGES['no user'] as ApiMessage)).toMatchObject({
+      author_name: '',
+      author_email: '',
+      author_is_staff: null,
+      user: null,
+    });
+    expect(flat(ODD_MESSAGES['no category'] as ApiMessage)).toMatchObject({
+      channel_name: '',
+      channel_slug: '',
+      conversation_slug: 'no-channel',
+      conversation_url: 'https://acme.reamaze.io/admin/conversations/no-channel',
+    });
+    expect(flat(ODD_MESSAGES['no conversation'] as ApiMessage)).toMatchObject({
+      conversation_slug: '',
+      conversation_url: '',
+    });
+    expect(flat(ODD_MESSAGES['null body'] as ApiMessage)).toMatchObject({
+      body: null,
+      body_text: '',
+    });
+    expect(flat(ODD_MESSAGES['garbled lists'] as ApiMessage)).toMatchObject({
+      attachment_urls: [''],
+      attachment_names: [''],
+      recipient_emails: [],
+    });
+    expect(flat(ODD_MESSAGES['unknown origin and visibility'] as ApiMessage)).toMatchObject({
+      origin_label: 'Unknown (code 42)',
+      visibility_label: 'Unknown (code 7)',
+    });
+    expect(flat(ODD_MESSAGES['everything missing'] as ApiMessage)).toEqual({
+      body: '',
+      created_at: '',
+      id: ':x74234e98:-:e3b0c44298fc',
+      body_text: '',
+      origin_label: '',
+      visibility_label: '',
+      author_name: '',
+      author_email: '',
+      author_mobile: '',
+      author_is_staff: null,
+      conversation_subject: '',
+      conversation_slug: '',
+      conversation_url: '',
+      channel_name: '',
+      channel_slug: '',
+      attachment_urls: [],
+      attachment_names: [],
+      recipient_emails: [],
+    });
+  });
+
+  it('builds the inbox link on the normalised brand, encoding the slug', () => {
+    const message = { ...customerEmailOnly, conversation: { slug: 'a b/c' } };
+    expect(
+      flattenMessage(message, { authData: { brand: 'https://ACME.reamaze.io/admin' } })
+        .conversation_url,
+    ).toBe('https://acme.reamaze.io/admin/conversations/a%20b%2Fc');
+  });
+
+  it('recognises internal notes by visibility 1 only', () => {
+    expect(INBOX.filter(isInternalNote)).toEqual([internalNote]);
+    expect(isInternalNote({ visibility: '1' })).toBe(true);
+    expect(isInternalNote({ visibility: 2 })).toBe(false);
+    expect(isInternalNote({})).toBe(false);
+  });
+});
+
+describe('MESSAGE_SAMPLE', () => {
+  it('is what a poll returns for the live-shape sample message, id included', () => {
+    expect(MESSAGE_SAMPLE).toEqual(flat(API_MESSAGE_SAMPLE));
+    expect(MESSAGE_SAMPLE.id).toBe(`where-is-my-order-4471:${SAMPLE_MS}:0:3943e65709bf`);
+  });
+
+  it('labels every output field once', () => {
+    const keys = MESSAGE_OUTPUT_FIELDS.map((field) => field.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const field of MESSAGE_OUTPUT_FIELDS) expect(field.label).toMatch(/^[A-Z]/);
+    const labels = MESSAGE_OUTPUT_FIELDS.map((field) => field.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});

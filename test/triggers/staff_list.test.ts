@@ -1,0 +1,146 @@
+import App from '../../index';
+import staffList, { perform, staffSample } from '../../triggers/staff_list';
+import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
+
+afterEach(resetNock);
+
+const list = (page?: number) =>
+  appTester(perform, {
+    authData,
+    inputData: {},
+    meta: page === undefined ? {} : { page },
+  });
+
+/** A staff member as `GET /staff` lists them (role hash abridged). */
+const staff = (name: unknown, email: unknown, extra: Record<string, unknown> = {}) => ({
+  name,
+  created_at: '2025-11-02T09:14:22.512-06:00',
+  email,
+  role: { name: 'Agent', 'admin?': false },
+  ...extra,
+});
+
+describe('staff_list (hidden dropdown of staff)', () => {
+  it('is hidden, pages for "load more", and is what the Staff Member dropdowns point at', () => {
+    expect(staffList.key).toBe('staff_list');
+    expect(staffList.display.hidden).toBe(true);
+    expect(staffList.operation.canPaginate).toBe(true);
+    expect(App.triggers?.staff_list?.key).toBe('staff_list');
+    const staffMember = App.triggers?.new_message?.operation.inputFields?.find(
+      (field) => typeof field === 'object' && field.key === 'staff_member',
+    );
+    expect(staffMember).toMatchObject({ dynamic: 'staff_list.id.name' });
+  });
+
+  it('shows each staff member’s name and uses the email as the value, in the order Re:amaze lists them', async () => {
+    const scope = reamaze()
+      .get('/api/v1/staff')
+      .query({ page: '1' })
+      .reply(200, {
+        page_size: 30,
+        page_count: 1,
+        total_count: 3,
+        staff: [
+          staff('Jonas Weber', 'jonas.weber@acme.example'),
+          staff('سارا', 'sara@acme.example'),
+          staff(null, 'bot@acme.example', { display_name: 'Acme Bot' }),
+        ],
+      });
+    expect(await list(0)).toEqual([
+      staffSample,
+      { id: 'sara@acme.example', name: 'سارا', email: 'sara@acme.example' },
+      { id: 'bot@acme.example', name: 'Acme Bot', email: 'bot@acme.example' },
+    ]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('falls back to the email as the name, and leaves out staff without an email or listed twice', async () => {
+    reamaze()
+      .get('/api/v1/staff')
+      .query({ page: '1' })
+      .reply(200, {
+        page_size: 30,
+        page_count: 1,
+        total_count: 5,
+        staff: [
+          staff('', 'nameless@acme.example'),
+          staff('No Email', null),
+          staff('Blank Email', '  '),
+          staff('Jonas Weber', 'jonas.weber@acme.example'),
+          staff('Jonas Again', 'Jonas.Weber@acme.example'),
+        ],
+      });
+    expect(await list()).toEqual([
+      {
+        id: 'nameless@acme.example',
+        name: 'nameless@acme.example',
+        email: 'nameless@acme.example',
+      },
+      staffSample,
+    ]);
+  });
+
+  it('asks Re:amaze for the next page on "load more" (Zapier pages from 0, Re:amaze from 1)', async () => {
+    const scope = reamaze()
+      .get('/api/v1/staff')
+      .query({ page: '2' })
+      .reply(200, {
+        page_size: 30,
+        page_count: 2,
+        total_count: 31,
+        staff: [staff('Priya Natarajan', 'priya@acme.example')],
+      });
+    expect(await list(1)).toEqual([
+      { id: 'priya@acme.example', name: 'Priya Natarajan', email: 'priya@acme.example' },
+    ]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('returns nothing past the last page, rather than repeating it', async () => {
+    reamaze()
+      .get('/api/v1/staff')
+      .query({ page: '3' })
+      .reply(200, {
+        page_size: 30,
+        page_count: 2,
+        total_count: 31,
+        staff: [staff('Jonas Weber', 'jonas.weber@acme.example')],
+      });
+    expect(await list(2)).toEqual([]);
+  });
+
+  it('returns nothing for a brand without staff, whether page_count is 0 or 1', async () => {
+    for (const pageCount of [0, 1]) {
+      reamaze()
+        .get('/api/v1/staff')
+        .query({ page: '1' })
+        .reply(200, { page_size: 30, page_count: pageCount, total_count: 0, staff: [] });
+      expect(await list(0)).toEqual([]);
+    }
+  });
+
+  it('refuses a response of the wrong shape with a clear error', async () => {
+    reamaze().get('/api/v1/staff').query({ page: '1' }).reply(200, { staff: 'everyone' });
+    expect(await failure(list())).toEqual({
+      name: 'AppError',
+      message:
+        "Re:amaze sent the list of staff in a form this integration does not recognise. Try again; if it persists, contact the integration's support.",
+      code: 'UnexpectedResponse',
+      status: 502,
+    });
+  });
+
+  it('says what is missing when the token’s user may not list staff', async () => {
+    reamaze()
+      .get('/api/v1/staff')
+      .query({ page: '1' })
+      .reply(403, { error: 'You do not have permission to access staff' });
+    expect(await failure(list())).toEqual({
+      name: 'AppError',
+      message:
+        'Your Re:amaze user is not allowed to do this on acme.reamaze.io: You do not have permission to access staff. Ask a Re:amaze admin to grant the permission, or connect as another user.',
+      code: 'PermissionDenied',
+      status: 403,
+    });
+  });
+});
