@@ -1,0 +1,94 @@
+import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
+import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
+import {
+  contactInBody,
+  contactOutputFields,
+  contactSample,
+  flattenContact,
+  type ContactItem,
+} from '../lib/contact';
+import { contactField, contactIdentifier, identifierParams } from '../lib/contact-input';
+import { absoluteUrl, compact, dict, list, text } from '../lib/input';
+
+const inputFields = defineInputFields([
+  {
+    ...contactField,
+    helpText: `${contactField.helpText} A contact's email address and mobile number cannot be changed.`,
+  },
+  { key: 'name', label: 'Name', required: false },
+  {
+    key: 'friendly_name',
+    label: 'Friendly Name',
+    required: false,
+    helpText: 'The name your team greets the contact by, e.g. "Maya" for Maya Lindqvist.',
+  },
+  {
+    key: 'avatar_url',
+    label: 'Avatar URL',
+    required: false,
+    helpText: 'A full web address of a picture of the contact, starting with `https://`.',
+  },
+  {
+    key: 'data',
+    label: 'Custom Data',
+    required: false,
+    dict: true,
+    helpText:
+      'Customer Data Attributes to set. Keys left out keep their current values. One level deep: each value is plain text, sent exactly as entered.',
+  },
+  {
+    key: 'notes',
+    label: 'Notes to Add',
+    required: false,
+    list: true,
+    helpText: 'Each note is added to the contact; existing notes are kept.',
+  },
+]);
+
+/**
+ * `PUT /contacts/{identifier}` with `{"contact": {…}}` (D-putcontacts); a mobile number also needs
+ * `?identifier_type=mobile`. Only fields the user set are sent, so empty fields never wipe values.
+ */
+export const perform = (async (z, bundle) => {
+  const input = bundle.inputData;
+  const contact = contactIdentifier(input.contact);
+  const changes = compact({
+    name: text(input.name),
+    friendly_name: text(input.friendly_name),
+    external_avatar_url: absoluteUrl(input.avatar_url, 'Avatar URL'),
+    data: dict(input.data, 'Custom Data'),
+    notes: list(input.notes),
+  });
+  if (Object.keys(changes).length === 0) {
+    throw new errors.Error(
+      'Nothing to update: set at least one of Name, Friendly Name, Avatar URL, Custom Data or Notes to Add.',
+      'MissingField',
+      400,
+    );
+  }
+  const body = await reamazeRequest(z, bundle, {
+    method: 'PUT',
+    path: apiPath('contacts', contact.identifier),
+    params: identifierParams(contact),
+    body: { contact: changes },
+    notFoundMessage: `No contact with the ${contact.type === 'mobile' ? 'mobile number' : 'email address'} "${contact.identifier}" was found`,
+  });
+  const updated = contactInBody(body);
+  if (!updated) throw unexpectedShape(z, 'the updated contact');
+  return flattenContact(updated, bundle.authData.brand);
+}) satisfies CreatePerform<typeof inputFields, ContactItem>;
+
+export default defineCreate({
+  key: 'update_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Update Contact',
+    description: "Updates a contact's name, friendly name, avatar or custom data, and adds notes.",
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: contactSample,
+    outputFields: contactOutputFields,
+  },
+});

@@ -1,0 +1,123 @@
+import { defineInputFields, defineSearch, errors, type SearchPerform } from 'zapier-platform-core';
+import { getPage, type QueryValue } from '../lib/client';
+import {
+  contactOutputFields,
+  contactSample,
+  flattenContact,
+  type ContactItem,
+} from '../lib/contact';
+import { E164_EXAMPLE, mobileNumber } from '../lib/contact-input';
+import { dict, email, text } from '../lib/input';
+
+/** Pages read while looking for an exact email or mobile match among Re:amaze's text matches. */
+export const MAX_SEARCH_PAGES = 3;
+
+const ONE_OF = 'Email is searched when given, else Mobile, else Name.';
+
+const inputFields = defineInputFields([
+  {
+    key: 'email',
+    label: 'Email',
+    required: false,
+    helpText: `Finds the contact with exactly this email address. ${ONE_OF}`,
+  },
+  {
+    key: 'mobile',
+    label: 'Mobile',
+    required: false,
+    helpText: `Finds the contact with exactly this mobile number, in E.164 form (for example \`${E164_EXAMPLE}\`). ${ONE_OF}`,
+  },
+  {
+    key: 'name',
+    label: 'Name',
+    required: false,
+    helpText: `Re:amaze's contact search: also finds names containing this text, exact names first. ${ONE_OF}`,
+  },
+  {
+    key: 'data',
+    label: 'Custom Data',
+    required: false,
+    dict: true,
+    helpText:
+      'Contacts whose Customer Data Attributes have these values (every key must match). Can be combined with the fields above.',
+  },
+]);
+
+type Criterion = { kind: 'email' | 'mobile' | 'name'; value: string };
+
+/** Zapier shows the first result: exact name matches go first, in Re:amaze's order otherwise. */
+function exactNamesFirst(contacts: ContactItem[], name: string): ContactItem[] {
+  const wanted = name.trim().toLowerCase();
+  const exact = contacts.filter((contact) => contact.name.trim().toLowerCase() === wanted);
+  return [...exact, ...contacts.filter((contact) => !exact.includes(contact))];
+}
+
+/** Email and mobile must match exactly: `q` is a text search, and a near miss must not be "found". */
+function matches(contact: ContactItem, criterion: Criterion): boolean {
+  if (criterion.kind === 'email') {
+    return contact.email.trim().toLowerCase() === criterion.value.toLowerCase();
+  }
+  if (criterion.kind === 'mobile') return contact.mobile.replace(/\s+/g, '') === criterion.value;
+  return true;
+}
+
+/**
+ * `GET /contacts` with `q` (the one text criterion) and `data[key]=value` for custom data. An empty
+ * result is `[]`, so a find-or-create step goes on to Create Contact.
+ */
+export const perform = (async (z, bundle) => {
+  const input = bundle.inputData;
+  const byEmail = email(input.email, 'Email');
+  const byMobile = mobileNumber(input.mobile, 'Mobile');
+  const byName = text(input.name)?.trim();
+  const data = dict(input.data, 'Custom Data');
+  const criterion: Criterion | undefined =
+    byEmail !== undefined
+      ? { kind: 'email', value: byEmail }
+      : byMobile !== undefined
+        ? { kind: 'mobile', value: byMobile }
+        : byName !== undefined
+          ? { kind: 'name', value: byName }
+          : undefined;
+  if (criterion === undefined && data === undefined) {
+    throw new errors.Error(
+      'Fill in at least one of Email, Mobile, Name or Custom Data to search by.',
+      'MissingField',
+      400,
+    );
+  }
+
+  const params: Record<string, QueryValue> = {
+    q: criterion?.value,
+    // Only contacts that have the identifier searched for (Re:amaze's `type` filter).
+    type: criterion?.kind === 'name' ? undefined : criterion?.kind,
+  };
+  for (const [key, value] of Object.entries(data ?? {})) params[`data[${key}]`] = value;
+
+  const exact = criterion?.kind === 'email' || criterion?.kind === 'mobile';
+  const found: ContactItem[] = [];
+  for (let page = 1; page <= (exact ? MAX_SEARCH_PAGES : 1); page += 1) {
+    const result = await getPage(z, bundle, '/contacts', 'contacts', { ...params, page });
+    const contacts = result.items.map((contact) => flattenContact(contact, bundle.authData.brand));
+    found.push(
+      ...(criterion ? contacts.filter((contact) => matches(contact, criterion)) : contacts),
+    );
+    if (found.length > 0 || page >= result.pageCount) break;
+  }
+  return criterion?.kind === 'name' ? exactNamesFirst(found, criterion.value) : found;
+}) satisfies SearchPerform<typeof inputFields, ContactItem>;
+
+export default defineSearch({
+  key: 'find_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Find Contact',
+    description: 'Finds a contact by email address, mobile number, name or custom data.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: contactSample,
+    outputFields: contactOutputFields,
+  },
+});

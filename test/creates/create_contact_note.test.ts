@@ -1,0 +1,178 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import App from '../../index';
+import createContactNote, {
+  perform as operationPerform,
+  contactNoteSample,
+  newNote,
+} from '../../creates/create_contact_note';
+import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
+
+// Tests pass loosely typed input (odd values included) to the operation's own perform.
+const perform = operationPerform as unknown as (
+  z: ZObject,
+  bundle: Bundle,
+) => Promise<Record<string, unknown>>;
+const run = (inputData: Record<string, unknown>) =>
+  appTester(perform, { authData, inputData }) as Promise<Record<string, unknown>>;
+
+/** What Re:amaze answers: every note of the contact, the new one included. */
+const allNotes = [
+  {
+    id: 7781,
+    note: 'Prefers email over phone.',
+    created_at: '2026-03-09T14:25:40.512-05:00',
+    updated_at: '2026-03-09T14:25:40.512-05:00',
+    creator: { email: 'sam.ortiz@acme.example', name: 'Sam Ortiz' },
+  },
+  {
+    id: 7782,
+    note: 'Asked for a wholesale price list; sent on 9 March.',
+    created_at: '2026-03-09T20:02:11.204Z',
+    updated_at: '2026-03-09T20:02:11.204Z',
+    creator: { email: 'agent@acme.example', name: 'Alex Agent' },
+  },
+];
+
+afterEach(resetNock);
+
+describe('Add Contact Note', () => {
+  it('is registered and named the Zapier way', () => {
+    expect(App.creates?.create_contact_note?.key).toBe('create_contact_note');
+    expect(createContactNote.display).toEqual({
+      label: 'Add Contact Note',
+      description: 'Adds an internal note to a contact.',
+    });
+    const fields = createContactNote.operation.inputFields as Record<string, unknown>[];
+    expect(fields.map((f) => [f.key, f.required, f.dynamic ?? f.search ?? null])).toEqual([
+      ['contact', true, 'find_contact.identifier'],
+      ['note', true, null],
+      ['creator_email', false, 'staff_list.id.name'],
+      ['created_at', false, null],
+    ]);
+    expect(Object.keys(contactNoteSample).sort()).toEqual(
+      (createContactNote.operation.outputFields as { key: string }[]).map((f) => f.key).sort(),
+    );
+  });
+
+  it('POSTs the note as a top-level body, as the official page documents, and returns the new note', async () => {
+    const scope = reamaze()
+      .matchHeader('content-type', 'application/json')
+      .post('/api/v1/contacts/maya%40example.com/notes', {
+        body: 'Asked for a wholesale price list; sent on 9 March.',
+      })
+      .query((query) => Object.keys(query).length === 0)
+      .reply(200, allNotes);
+    expect(
+      await run({
+        contact: 'maya@example.com',
+        note: 'Asked for a wholesale price list; sent on 9 March.',
+        creator_email: '',
+        created_at: '',
+      }),
+    ).toEqual({
+      id: '7782',
+      note: 'Asked for a wholesale price list; sent on 9 March.',
+      created_at: '2026-03-09T20:02:11.204Z',
+      updated_at: '2026-03-09T20:02:11.204Z',
+      creator_name: 'Alex Agent',
+      creator_email: 'agent@acme.example',
+      contact: 'maya@example.com',
+      contact_note_count: 2,
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends the author and time when set, the note exactly as written, and a mobile number with identifier_type', async () => {
+    const note = '  Called back 📞\n- wants **blue**\n- مرحبا  ';
+    const scope = reamaze()
+      .post('/api/v1/contacts/%2B14155550123/notes', {
+        body: note,
+        creator_email: 'sam.ortiz@acme.example',
+        created_at: '2026-03-01T09:00:00-05:00',
+      })
+      .query({ identifier_type: 'mobile' })
+      .reply(200, [...allNotes, { id: 7790, note, created_at: '2026-03-01T09:00:00.000-05:00' }]);
+    const result = await run({
+      contact: '+14155550123',
+      note,
+      creator_email: ' sam.ortiz@acme.example ',
+      created_at: '2026-03-01T09:00:00-05:00',
+    });
+    expect(scope.isDone()).toBe(true);
+    expect(result).toMatchObject({
+      id: '7790',
+      note,
+      contact: '+14155550123',
+      contact_note_count: 3,
+    });
+  });
+
+  it('finds the new note among the others: the newest with the text sent, else the newest', () => {
+    const same = { id: 1, note: 'Same text', created_at: '2026-01-01T00:00:00.000Z' };
+    const newer = { id: 2, note: 'Same text', created_at: '2026-03-01T00:00:00.000+02:00' };
+    const other = { id: 3, note: 'Other', created_at: '2026-03-02T00:00:00.000Z' };
+    expect(newNote([same, newer, other], 'Same text')).toBe(newer);
+    expect(newNote([same, other], 'Missing')).toBe(other);
+    expect(newNote([], 'x')).toBeUndefined();
+  });
+
+  it('accepts a {"notes": [...]} answer or the single note', async () => {
+    reamaze().post('/api/v1/contacts/a%40example.com/notes').reply(200, { notes: allNotes });
+    expect(
+      await run({ contact: 'a@example.com', note: 'Prefers email over phone.' }),
+    ).toMatchObject({
+      id: '7781',
+      contact_note_count: 2,
+    });
+    reamaze().post('/api/v1/contacts/a%40example.com/notes').reply(200, allNotes[1]);
+    expect(await run({ contact: 'a@example.com', note: 'x' })).toMatchObject({ id: '7782' });
+  });
+
+  it('an answer with no notes in it is a clear error', async () => {
+    reamaze().post('/api/v1/contacts/a%40example.com/notes').reply(200, { ok: true });
+    expect(await failure(run({ contact: 'a@example.com', note: 'x' }))).toMatchObject({
+      code: 'UnexpectedResponse',
+      message: expect.stringContaining('the contact’s notes'),
+    });
+  });
+
+  describe('refuses bad input before any request', () => {
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        'an empty note',
+        { contact: 'a@example.com', note: '  ' },
+        { code: 'MissingField', message: 'Note is required: map a value to it or type one in.' },
+      ],
+      ['no contact', { contact: '', note: 'x' }, { code: 'MissingField' }],
+      ['a bad contact', { contact: 'Maya', note: 'x' }, { code: 'InvalidContact' }],
+      [
+        'an author that is not an email',
+        { contact: 'a@example.com', note: 'x', creator_email: 'Sam' },
+        {
+          code: 'InvalidEmail',
+          message: 'Author "Sam" is not an email address. Use the form name@example.com.',
+        },
+      ],
+    ];
+    it.each(cases)('%s', async (_, inputData, expected) => {
+      const scope = reamaze().post(/.*/).query(true).reply(200, allNotes);
+      expect(await failure(run(inputData))).toMatchObject({
+        name: 'AppError',
+        status: 400,
+        ...expected,
+      });
+      expect(scope.isDone()).toBe(false);
+    });
+  });
+
+  it('an unknown contact is named in the error', async () => {
+    reamaze().post('/api/v1/contacts/nobody%40example.com/notes').reply(404, '');
+    expect(await failure(run({ contact: 'nobody@example.com', note: 'x' }))).toEqual({
+      name: 'AppError',
+      code: 'NotFound',
+      status: 404,
+      message:
+        'No contact with the email address "nobody@example.com" was found on acme.reamaze.io.',
+    });
+  });
+});

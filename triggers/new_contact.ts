@@ -1,0 +1,75 @@
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { getPage } from '../lib/client';
+import {
+  contactCreatedAt,
+  contactKey,
+  contactOutputFields,
+  contactSample,
+  flattenContact,
+  type ContactItem,
+} from '../lib/contact';
+import { pollNewestFirst } from '../lib/horizon';
+import { text } from '../lib/input';
+
+/** Re:amaze's `type` filter: only contacts that have that kind of identifier. */
+export const CONTACT_TYPES = {
+  email: 'Has an Email Address',
+  mobile: 'Has a Mobile Number',
+} as const;
+
+const inputFields = defineInputFields([
+  {
+    key: 'contact_type',
+    label: 'Contact Type',
+    required: false,
+    choices: Object.entries(CONTACT_TYPES).map(([value, label]) => ({
+      value,
+      label,
+      sample: value,
+    })),
+    helpText: 'Only contacts that have this kind of identifier. Leave empty for every new contact.',
+  },
+]);
+
+/**
+ * Polls `GET /contacts?sort=date` (newest created first) under the shared burst rule of
+ * lib/horizon.ts: the newest page always, later pages only while they lie inside the look-back
+ * horizon. Zapier deduplicates on `contact_key` (see lib/contact.ts `contactKey`), not on `id`,
+ * because the API's `id` is the user's own system's ID: optional, and kept as the API sends it.
+ */
+export const perform = (async (z, bundle) => {
+  const type = text(bundle.inputData.contact_type)?.trim();
+  if (type !== undefined && !Object.hasOwn(CONTACT_TYPES, type)) {
+    throw new z.errors.Error(
+      `Contact Type "${type}" is not one of the choices: use "email", "mobile", or leave it empty.`,
+      'InvalidField',
+      400,
+    );
+  }
+  const contacts = await pollNewestFirst({
+    fetchPage: (page, timeoutMs) =>
+      getPage(z, bundle, '/contacts', 'contacts', { sort: 'date', type, page }, { timeoutMs }),
+    createdAt: contactCreatedAt,
+    identity: contactKey,
+    meta: bundle.meta,
+  });
+  return contacts.map((contact) => flattenContact(contact, bundle.authData.brand));
+}) satisfies PollingTriggerPerform<typeof inputFields, ContactItem>;
+
+export default defineTrigger({
+  key: 'new_contact',
+  noun: 'Contact',
+  display: {
+    label: 'New Contact',
+    description: 'Triggers when a new contact is added to your account.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: contactSample,
+    outputFields: contactOutputFields.map((field) =>
+      field.key === 'contact_key' ? { ...field, primary: true } : field,
+    ),
+  },
+});
