@@ -2,6 +2,19 @@ import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import packageJson from './package.json';
 import authentication from './authentication';
 import channelList from './triggers/channel_list';
+import newMessage from './triggers/new_message';
+import staffList from './triggers/staff_list';
+import newContact from './triggers/new_contact';
+import createContact from './creates/create_contact';
+import updateContact from './creates/update_contact';
+import createContactNote from './creates/create_contact_note';
+import createConversation from './creates/create_conversation';
+import findContact from './searches/find_contact';
+import newConversation from './triggers/new_conversation';
+import conversationList from './triggers/conversation_list';
+import createMessage from './creates/create_message';
+import updateConversation from './creates/update_conversation';
+import findConversation from './searches/find_conversation';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -14,7 +27,43 @@ export default defineApp({
   },
   triggers: {
     [channelList.key]: channelList,
+    [newMessage.key]: newMessage,
+    [staffList.key]: staffList,
+    [newContact.key]: newContact,
+    [newConversation.key]: newConversation,
+    [conversationList.key]: conversationList,
   },
-  creates: {},
-  searches: {},
+  creates: {
+    [createContact.key]: createContact,
+    [updateContact.key]: updateContact,
+    [createContactNote.key]: createContactNote,
+    [createConversation.key]: createConversation,
+    [createMessage.key]: createMessage,
+    [updateConversation.key]: updateConversation,
+  },
+  searches: {
+    [findContact.key]: findContact,
+    [findConversation.key]: findConversation,
+  },
+  searchOrCreates: {
+    find_contact: {
+      key: 'find_contact',
+      display: {
+        label: 'Find or Create Contact',
+        description:
+          'Finds a contact by email, mobile, name or custom data, and creates one if none is found.',
+      },
+      search: 'find_contact',
+      create: 'create_contact',
+    },
+    find_conversation: {
+      key: 'find_conversation',
+      display: {
+        label: 'Find or Create Conversation',
+        description: 'Finds a conversation, and creates one if none is found.',
+      },
+      search: 'find_conversation',
+      create: 'create_conversation',
+    },
+  },
 });

@@ -1,0 +1,206 @@
+import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
+import { conversationField, conversationSlug } from '../lib/conversation-field';
+import { CONVERSATION_STATUSES } from '../lib/labels';
+import { compact, dict, email, list, text } from '../lib/input';
+import {
+  conversationInBody,
+  conversationOutputFields,
+  conversationSample,
+  flattenConversation,
+} from '../lib/conversation';
+
+/** Statuses a user may set; 6–9 (Auto-Done, AI Agent …) are set by Re:amaze itself. */
+const SETTABLE_STATUSES = [0, 1, 2, 3, 4, 5] as const;
+const ON_HOLD = 5;
+
+/**
+ * What to do with the Tags field. Re:amaze's `tag_list` replaces every tag, but users mostly
+ * expect "add a tag", so adding (the default) and removing read the current tags first.
+ */
+export const TAG_ACTIONS = {
+  add: 'Add to Current Tags',
+  remove: 'Remove from Current Tags',
+  replace: 'Replace All Tags',
+} as const;
+type TagAction = keyof typeof TAG_ACTIONS;
+
+const inputFields = defineInputFields([
+  conversationField,
+  {
+    key: 'status',
+    label: 'Status',
+    required: false,
+    choices: SETTABLE_STATUSES.map((code) => ({
+      value: String(code),
+      label: CONVERSATION_STATUSES[code] as string,
+      sample: String(code),
+    })),
+    helpText: 'On Hold also needs Hold Until.',
+  },
+  {
+    key: 'hold_until',
+    label: 'Hold Until',
+    type: 'datetime',
+    required: false,
+    helpText:
+      'When an On Hold conversation comes back to the inbox. Required when Status is On Hold.',
+  },
+  {
+    key: 'assignee',
+    label: 'Assignee',
+    required: false,
+    dynamic: 'staff_list.id.name',
+    helpText: 'The staff member to assign the conversation to, by login email.',
+  },
+  {
+    key: 'tags',
+    label: 'Tags',
+    required: false,
+    list: true,
+  },
+  {
+    key: 'tag_action',
+    label: 'Tag Action',
+    required: false,
+    default: 'add',
+    choices: Object.entries(TAG_ACTIONS).map(([value, label]) => ({ value, label, sample: value })),
+    helpText:
+      'What the Tags above do to the conversation’s tags. Adding and removing keep the other tags (Re:amaze is asked for them first); replacing leaves only the tags above.',
+  },
+  {
+    key: 'custom_data',
+    label: 'Custom Data',
+    required: false,
+    dict: true,
+    helpText:
+      'Custom fields of the conversation to set, by key. Values are sent as text, exactly as entered.',
+  },
+]);
+
+function invalid(message: string): Error {
+  return new errors.Error(message, 'InvalidField', 400);
+}
+
+/** A status code from the dropdown, or a status label mapped from another step. */
+export function statusCode(value: unknown): number | undefined {
+  const given = text(value)?.trim();
+  if (given === undefined) return undefined;
+  for (const code of SETTABLE_STATUSES) {
+    const label = CONVERSATION_STATUSES[code] as string;
+    if (given === String(code) || given.toLowerCase() === label.toLowerCase()) return code;
+  }
+  const names = SETTABLE_STATUSES.map((code) => CONVERSATION_STATUSES[code]).join(', ');
+  throw invalid(`Status "${given}" is not one you can set. Choose ${names}, or leave it empty.`);
+}
+
+/** A date and time Re:amaze can read; sent as given (Zapier hands datetime fields over as ISO 8601). */
+function holdUntil(value: unknown): string | undefined {
+  const given = text(value)?.trim();
+  if (given === undefined) return undefined;
+  if (Number.isNaN(Date.parse(given))) {
+    throw invalid(
+      `Hold Until "${given}" is not a date and time. Use a date such as 2026-03-10T09:00:00-05:00.`,
+    );
+  }
+  return given;
+}
+
+function tagAction(value: unknown): TagAction {
+  const given = text(value)?.trim().toLowerCase();
+  if (given === undefined) return 'add';
+  for (const [code, label] of Object.entries(TAG_ACTIONS)) {
+    if (given === code || given === label.toLowerCase()) return code as TagAction;
+  }
+  throw invalid(`Tag Action "${given}" is not one of ${Object.values(TAG_ACTIONS).join(', ')}.`);
+}
+
+/** Tags compare without regard to case, as the inbox treats "VIP" and "vip" as one tag. */
+const sameTag = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+export function mergeTags(current: string[], given: string[], action: TagAction): string[] {
+  if (action === 'replace') return dedupe(given);
+  if (action === 'remove') return current.filter((tag) => !given.some((g) => sameTag(g, tag)));
+  return dedupe([...current, ...given]);
+}
+
+function dedupe(tags: string[]): string[] {
+  const kept: string[] = [];
+  for (const tag of tags) if (!kept.some((k) => sameTag(k, tag))) kept.push(tag);
+  return kept;
+}
+
+/** The conversation's tags now, read just before the update (adding or removing needs them). */
+async function currentTags(z: ZObject, bundle: Bundle, slug: string): Promise<string[]> {
+  const body = await reamazeRequest(z, bundle, {
+    path: apiPath('conversations', slug),
+    notFoundMessage: `No conversation "${slug}" was found`,
+  });
+  const tags = conversationInBody(body)?.tag_list;
+  if (typeof tags === 'string') return list(tags.split(','))?.map((tag) => tag.trim()) ?? [];
+  // Without the current tags, sending a list would wipe them: refuse rather than guess.
+  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) {
+    throw unexpectedShape(z, 'the conversation’s tags');
+  }
+  return tags as string[];
+}
+
+export const perform = (async (z, bundle) => {
+  const input = bundle.inputData;
+  const slug = conversationSlug(input.conversation);
+  const status = statusCode(input.status);
+  const hold = holdUntil(input.hold_until);
+  if (status === ON_HOLD && hold === undefined) {
+    throw invalid(
+      'Hold Until is required when Status is On Hold: choose when the conversation comes back.',
+    );
+  }
+  const assignee = email(input.assignee, 'Assignee');
+  const tags = list(input.tags)?.map((tag) => tag.trim());
+  const action = tagAction(input.tag_action);
+  const data = dict(input.custom_data, 'Custom Data');
+
+  if ([status, hold, assignee, tags, data].every((value) => value === undefined)) {
+    throw new errors.HaltedError(
+      'Nothing to update: Status, Hold Until, Assignee, Tags and Custom Data are all empty.',
+    );
+  }
+
+  const tagList =
+    tags && mergeTags(action === 'replace' ? [] : await currentTags(z, bundle, slug), tags, action);
+  const conversation = compact({
+    status,
+    hold_until: hold,
+    // An object, as Re:amaze's PUT page documents; the bare string of GO/JD/UA is unverified
+    // (GO's update function never even sends its request).
+    assignee: assignee === undefined ? undefined : { email: assignee },
+    tag_list: tagList,
+    data,
+  });
+
+  const updated = await reamazeRequest(z, bundle, {
+    method: 'PUT',
+    path: apiPath('conversations', slug),
+    body: { conversation },
+    notFoundMessage: `No conversation "${slug}" was found`,
+  });
+  const conversationNow = conversationInBody(updated);
+  if (!conversationNow) throw unexpectedShape(z, 'the updated conversation');
+  return flattenConversation(conversationNow, bundle.authData.brand);
+}) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'update_conversation',
+  noun: 'Conversation',
+  display: {
+    label: 'Update Conversation',
+    description: 'Changes the status, assignee, tags or custom data of a conversation.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: conversationSample,
+    outputFields: conversationOutputFields,
+  },
+});

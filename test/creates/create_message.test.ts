@@ -1,0 +1,322 @@
+import nock from 'nock';
+import { perform } from '../../creates/create_message';
+import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
+
+afterEach(resetNock);
+
+const SLUG = 'where-is-my-order-4471';
+const PATH = `/api/v1/conversations/${SLUG}/messages`;
+
+const add = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+/** Zapier hands every unmapped optional field over as an empty string. */
+const unmapped = {
+  sender_email: '',
+  sender_name: '',
+  recipients: [],
+  attachment: '',
+  suppress_notifications: '',
+  keep_open: '',
+  origin_id: '',
+};
+
+/** The documented answer of POST …/messages: the bare new message. */
+function postedMessage(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    body: 'Your parcel left our warehouse today.',
+    visibility: 0,
+    created_at: '2026-03-09T15:02:11.734-05:00',
+    origin_id: 'zap-run-8c41f2',
+    user: { name: 'Sam Ortega', email: 'sam@acme.example' },
+    conversation: {
+      subject: 'Where is my order #4471?',
+      slug: SLUG,
+      created_at: '2026-03-09T14:22:05.118-05:00',
+      category: { name: 'Support', slug: 'support', email: 'support@acme.reamaze.io', channel: 1 },
+    },
+    ...overrides,
+  };
+}
+
+function noRequest(): nock.Scope {
+  return reamaze().post(/.*/).reply(200, {});
+}
+
+describe('create_message: the request', () => {
+  it('sends only body and visibility for a plain reply (no empty user object)', async () => {
+    const scope = reamaze()
+      .matchHeader('content-type', 'application/json')
+      .post(PATH, { message: { body: 'Your parcel left our warehouse today.', visibility: 0 } })
+      .reply(200, postedMessage());
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Your parcel left our warehouse today.',
+      visibility: '0',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends an internal note as visibility 1, also when the label is mapped', async () => {
+    const scope = reamaze()
+      .post(PATH, { message: { body: 'Called the carrier.', visibility: 1 } })
+      .reply(200, postedMessage({ body: 'Called the carrier.', visibility: 1 }))
+      .post(PATH, { message: { body: 'Second note.', visibility: 1 } })
+      .reply(200, postedMessage({ body: 'Second note.', visibility: 1 }));
+    await add({ ...unmapped, conversation: SLUG, body: 'Called the carrier.', visibility: '1' });
+    await add({ conversation: SLUG, body: 'Second note.', visibility: 'internal note' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends every field the user set, each value intact', async () => {
+    const body = '**Good news** 🎉\n\n- tracking: `1Z999`\n- שלום, مرحبا\n';
+    const scope = reamaze()
+      .post(PATH, {
+        message: {
+          body,
+          visibility: 0,
+          user: { name: 'Sam Ortega', email: 'sam@acme.example' },
+          recipients: ['warehouse@acme.example', 'maya.partner@example.com'],
+          attachment: 'https://files.acme.example/labels/4471.pdf',
+          suppress_notifications: true,
+          suppress_autoresolve: true,
+          origin_id: 'zap-run-8c41f2',
+        },
+      })
+      .reply(200, postedMessage());
+    await add({
+      conversation: SLUG,
+      body,
+      visibility: '0',
+      sender_email: ' sam@acme.example ',
+      sender_name: 'Sam Ortega',
+      recipients: ['warehouse@acme.example', '', 'maya.partner@example.com'],
+      attachment: 'https://files.acme.example/labels/4471.pdf',
+      suppress_notifications: true,
+      keep_open: 'yes',
+      origin_id: 'zap-run-8c41f2',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends the sender email alone when no name is given', async () => {
+    const scope = reamaze()
+      .post(PATH, {
+        message: { body: 'Hi', visibility: 0, user: { email: 'maya.lindqvist@example.com' } },
+      })
+      .reply(200, postedMessage());
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Hi',
+      visibility: '0',
+      sender_email: 'maya.lindqvist@example.com',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends No answers to the booleans as false', async () => {
+    const scope = reamaze()
+      .post(PATH, {
+        message: {
+          body: 'Hi',
+          visibility: 0,
+          suppress_notifications: false,
+          suppress_autoresolve: false,
+        },
+      })
+      .reply(200, postedMessage());
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Hi',
+      visibility: '0',
+      suppress_notifications: false,
+      keep_open: 'false',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('keeps a 1 MB body exactly as given, leading and trailing spaces included', async () => {
+    const body = `  ${'Lorem ipsum dolor sit amet. '.repeat(37_450)}  `;
+    expect(body.length).toBeGreaterThan(1_000_000);
+    const scope = reamaze()
+      .post(PATH, { message: { body, visibility: 0 } })
+      .reply(200, postedMessage());
+    await add({ conversation: SLUG, body, visibility: '0' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('takes the slug from a pasted inbox link and encodes it in the path', async () => {
+    const scope = reamaze()
+      .post('/api/v1/conversations/caf%C3%A9-order/messages', {
+        message: { body: 'Hi', visibility: 0 },
+      })
+      .reply(200, postedMessage());
+    await add({
+      conversation: 'https://acme.reamaze.io/admin/conversations/caf%C3%A9-order',
+      body: 'Hi',
+      visibility: '0',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('create_message: refused before any request', () => {
+  it.each([
+    [
+      'no message',
+      { body: '  \n ' },
+      'MissingField',
+      'Message is required: map a value to it or type one in.',
+    ],
+    [
+      'no type',
+      { visibility: '' },
+      'MissingField',
+      'Type is required: map a value to it or type one in.',
+    ],
+    [
+      'an unknown type',
+      { visibility: '2' },
+      'InvalidField',
+      'Type "2" must be Reply to Customer or Internal Note.',
+    ],
+    [
+      'a sender name without an email',
+      { sender_name: 'Sam' },
+      'InvalidField',
+      'Sender Email is required when Sender Name is set: Re:amaze identifies the sender by email.',
+    ],
+    [
+      'a sender email that is not one',
+      { sender_email: 'sam at acme' },
+      'InvalidEmail',
+      'Sender Email "sam at acme" is not an email address. Use the form name@example.com.',
+    ],
+    [
+      'a recipient that is not an email',
+      { recipients: ['ok@example.com', 'nope'] },
+      'InvalidEmail',
+      'Additional Recipients "nope" is not an email address. Use the form name@example.com.',
+    ],
+    [
+      'an attachment that is not a web address',
+      { attachment: 'C:\\labels\\4471.pdf' },
+      'InvalidUrl',
+      'Attachment URL "C:\\labels\\4471.pdf" is not a web address. Use a full address starting with https://.',
+    ],
+    [
+      'no conversation',
+      { conversation: ' ' },
+      'MissingField',
+      'Conversation is required: map a value to it or type one in.',
+    ],
+  ])('%s', async (_case, input, code, message) => {
+    const scope = noRequest();
+    const inputData = { ...unmapped, conversation: SLUG, body: 'Hi', visibility: '0', ...input };
+    expect(await failure(add(inputData))).toEqual({ name: 'AppError', code, status: 400, message });
+    expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('create_message: answers', () => {
+  it('returns the new message with its flat fields (documented answer, every field)', async () => {
+    reamaze().post(PATH).reply(200, postedMessage());
+    expect(
+      await add({
+        conversation: SLUG,
+        body: 'Your parcel left our warehouse today.',
+        visibility: '0',
+      }),
+    ).toEqual({
+      body: 'Your parcel left our warehouse today.',
+      visibility: 0,
+      created_at: '2026-03-09T15:02:11.734-05:00',
+      origin_id: 'zap-run-8c41f2',
+      user: { name: 'Sam Ortega', email: 'sam@acme.example' },
+      conversation: {
+        subject: 'Where is my order #4471?',
+        slug: SLUG,
+        created_at: '2026-03-09T14:22:05.118-05:00',
+        category: {
+          name: 'Support',
+          slug: 'support',
+          email: 'support@acme.reamaze.io',
+          channel: 1,
+        },
+      },
+      id: expect.stringMatching(/^where-is-my-order-4471:1773086531734:0:[0-9a-f]{12}$/),
+      body_text: 'Your parcel left our warehouse today.',
+      origin_label: '',
+      visibility_label: 'Regular',
+      author_name: 'Sam Ortega',
+      author_email: 'sam@acme.example',
+      author_mobile: '',
+      author_is_staff: null,
+      conversation_subject: 'Where is my order #4471?',
+      conversation_slug: SLUG,
+      conversation_url: `https://acme.reamaze.io/admin/conversations/${SLUG}`,
+      channel_name: 'Support',
+      channel_slug: 'support',
+      attachment_urls: [],
+      attachment_names: [],
+      recipient_emails: [],
+    });
+  });
+
+  it('accepts the message wrapped in {"message": …}, and fills in the slug it was posted to', async () => {
+    reamaze()
+      .post(PATH)
+      .reply(200, { message: postedMessage({ visibility: 1, conversation: undefined }) });
+    const result = (await add({ conversation: SLUG, body: 'Note', visibility: '1' })) as Record<
+      string,
+      unknown
+    >;
+    expect(result).toMatchObject({
+      visibility_label: 'Internal Note',
+      author_is_staff: true,
+      conversation_slug: SLUG,
+      conversation_url: `https://acme.reamaze.io/admin/conversations/${SLUG}`,
+      conversation: { slug: SLUG },
+    });
+  });
+
+  it('names the conversation when Re:amaze does not know it', async () => {
+    reamaze().post('/api/v1/conversations/gone/messages').reply(404, { error: 'not found' });
+    expect(await failure(add({ conversation: 'gone', body: 'Hi', visibility: '0' }))).toEqual({
+      name: 'AppError',
+      code: 'NotFound',
+      status: 404,
+      message: 'No conversation "gone" was found on acme.reamaze.io.',
+    });
+  });
+
+  it('shows Re:amaze’s own explanation of a 422', async () => {
+    reamaze().post(PATH).reply(422, { error: 'User email is invalid' });
+    expect(await failure(add({ conversation: SLUG, body: 'Hi', visibility: '0' }))).toEqual({
+      name: 'AppError',
+      code: 'InvalidInput',
+      status: 422,
+      message:
+        'Re:amaze refused the request (HTTP 422 Unprocessable Entity): User email is invalid.',
+    });
+  });
+
+  it('does not claim success when Re:amaze is unavailable (a write is not retried blindly)', async () => {
+    reamaze().post(PATH).reply(503, 'down');
+    expect(await failure(add({ conversation: SLUG, body: 'Hi', visibility: '0' }))).toMatchObject({
+      name: 'AppError',
+      code: 'ReamazeUnavailable',
+      message: expect.stringContaining('check Re:amaze before you replay this step'),
+    });
+  });
+
+  it('refuses an answer that is not a message', async () => {
+    reamaze().post(PATH).reply(200, '"ok"');
+    expect(await failure(add({ conversation: SLUG, body: 'Hi', visibility: '0' }))).toMatchObject({
+      code: 'UnexpectedResponse',
+      message: expect.stringContaining('the new message'),
+    });
+  });
+});

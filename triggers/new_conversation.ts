@@ -1,0 +1,87 @@
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { getPage } from '../lib/client';
+import {
+  conversationCreatedAt,
+  conversationOutputFields,
+  flattenConversation,
+} from '../lib/conversation';
+import {
+  channelFilterField,
+  conversationListParams,
+  statusGroupField,
+  tagFilterField,
+} from '../lib/conversation-filters';
+import { listedConversationSample, looksOldestFirst, newestFirst } from '../lib/conversation-list';
+import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
+
+const inputFields = defineInputFields([channelFilterField, statusGroupField, tagFilterField]);
+
+/** Zapier deduplicates on `id`: the conversation slug, fixed for the conversation's life. */
+const slugOf = (conversation: Record<string, unknown>): string | undefined =>
+  typeof conversation.slug === 'string' && conversation.slug !== '' ? conversation.slug : undefined;
+
+/**
+ * Polls `GET /conversations` (newest first, see lib/conversation-list.ts) under the shared burst
+ * rule of lib/horizon.ts. The default list and "all" gain conversations at the top (the default
+ * list also regains the rare unarchived one), so the newest page is returned whole, as for
+ * messages. The open, unassigned and archived lists routinely gain old conversations in the middle
+ * (reopened, unassigned again, archived): those would reach the newest page as never-seen ids and
+ * fire late, so with those filters only conversations started inside the look-back horizon are
+ * returned (the editor's sample excepted).
+ */
+export const perform = (async (z, bundle) => {
+  const params = conversationListParams(bundle.inputData);
+  const pollStarted = Date.now();
+  const conversations = await pollNewestFirst({
+    fetchPage: async (page, timeoutMs) => {
+      const result = await getPage(
+        z,
+        bundle,
+        '/conversations',
+        'conversations',
+        { ...params, page },
+        { timeoutMs },
+      );
+      if (page === 1 && result.pageCount > 1 && looksOldestFirst(result.items)) {
+        // Page 1 would then hold the oldest conversations and new ones would never fire.
+        throw new z.errors.Error(
+          'Re:amaze listed conversations oldest first, so new conversations cannot be found on the first page. Contact the integration’s support.',
+          'UnexpectedOrder',
+          502,
+        );
+      }
+      return result;
+    },
+    createdAt: conversationCreatedAt,
+    identity: slugOf,
+    meta: bundle.meta,
+  });
+
+  const stableList = params.filter === undefined || params.filter === 'all';
+  const oldest = pollStarted - DEFAULT_HORIZON_MS;
+  const fresh =
+    stableList || bundle.meta?.isLoadingSample
+      ? conversations
+      : conversations.filter((c) => (conversationCreatedAt(c) ?? -Infinity) >= oldest);
+
+  // flattenConversation's `id` is the slug: what Zapier deduplicates on.
+  return newestFirst(fresh).map((conversation) =>
+    flattenConversation(conversation, bundle.authData.brand),
+  );
+}) satisfies PollingTriggerPerform<typeof inputFields>;
+
+export default defineTrigger({
+  key: 'new_conversation',
+  noun: 'Conversation',
+  display: {
+    label: 'New Conversation',
+    description: 'Triggers when a new conversation is started.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: listedConversationSample,
+    outputFields: conversationOutputFields,
+  },
+});
