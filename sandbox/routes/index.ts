@@ -1,0 +1,6 @@
+/** Every resource the sandbox serves, one line each: a file in this folder exporting its routes. */
+export { default as channels } from './channels';
+export { default as contacts } from './contacts';
+export { default as conversations } from './conversations';
+export { default as messages } from './messages';
+export { default as staff } from './staff';
