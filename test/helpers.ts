@@ -67,6 +67,16 @@ export async function failure(promise: Promise<unknown>): Promise<ZapierErrorInf
   throw new Error('expected the operation to fail, but it succeeded');
 }
 
+/** Runs code that must throw synchronously (input validation), and describes the error. */
+export function thrownBy(run: () => unknown): ZapierErrorInfo {
+  try {
+    run();
+  } catch (error) {
+    return describeError(error);
+  }
+  throw new Error('expected an error, but none was thrown');
+}
+
 export function resetNock(): void {
   nock.cleanAll();
 }

@@ -1,14 +1,5 @@
 import { contactIdentifier, identifierParams, mobileNumber } from '../../lib/contact-input';
-import { describeError } from '../helpers';
-
-const errorOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return describeError(error);
-  }
-  throw new Error('expected an error');
-};
+import { thrownBy } from '../helpers';
 
 describe('mobileNumber (E.164)', () => {
   it('accepts E.164 numbers as given, surrounding spaces removed; empty is absent', () => {
@@ -21,18 +12,18 @@ describe('mobileNumber (E.164)', () => {
   });
 
   it('refuses other forms with the expected form, and suggests the fix when separators are all that is wrong', () => {
-    expect(errorOf(() => mobileNumber('+1 (415) 555-0123', 'Mobile'))).toEqual({
+    expect(thrownBy(() => mobileNumber('+1 (415) 555-0123', 'Mobile'))).toEqual({
       name: 'AppError',
       code: 'InvalidMobile',
       status: 400,
       message:
         'Mobile "+1 (415) 555-0123" is not a mobile number in E.164 form. Use + and the country code, then the number, digits only, for example +14155550123. Did you mean +14155550123?',
     });
-    expect(errorOf(() => mobileNumber('4155550123', 'Mobile')).message).toBe(
+    expect(thrownBy(() => mobileNumber('4155550123', 'Mobile')).message).toBe(
       'Mobile "4155550123" is not a mobile number in E.164 form. Use + and the country code, then the number, digits only, for example +14155550123.',
     );
     for (const bad of ['+04155550123', '+1415555012345678', '+123', 'call me', '+1415555O123']) {
-      expect(errorOf(() => mobileNumber(bad, 'Mobile')).code).toBe('InvalidMobile');
+      expect(thrownBy(() => mobileNumber(bad, 'Mobile')).code).toBe('InvalidMobile');
     }
   });
 });
@@ -53,16 +44,16 @@ describe('contactIdentifier', () => {
   });
 
   it('refuses a phone number not in E.164 form, a malformed email, and anything else, naming the field', () => {
-    expect(errorOf(() => contactIdentifier('(415) 555-0123')).code).toBe('InvalidMobile');
-    expect(errorOf(() => contactIdentifier('maya@')).code).toBe('InvalidEmail');
-    expect(errorOf(() => contactIdentifier('Maya Lindqvist'))).toEqual({
+    expect(thrownBy(() => contactIdentifier('(415) 555-0123')).code).toBe('InvalidMobile');
+    expect(thrownBy(() => contactIdentifier('maya@')).code).toBe('InvalidEmail');
+    expect(thrownBy(() => contactIdentifier('Maya Lindqvist'))).toEqual({
       name: 'AppError',
       code: 'InvalidContact',
       status: 400,
       message:
         'Contact "Maya Lindqvist" is not an email address or a mobile number. Map the contact\'s email address (name@example.com) or mobile number in E.164 form (+14155550123), or look the contact up with Find Contact first.',
     });
-    expect(errorOf(() => contactIdentifier('')).message).toBe(
+    expect(thrownBy(() => contactIdentifier('')).message).toBe(
       'Contact is required: map a value to it or type one in.',
     );
   });

@@ -10,16 +10,7 @@ import {
   requiredText,
   text,
 } from '../../lib/input';
-import { describeError } from '../helpers';
-
-const errorOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return describeError(error);
-  }
-  throw new Error('expected an error');
-};
+import { thrownBy } from '../helpers';
 
 describe('input cleaning', () => {
   it('treats empty and whitespace-only values as absent, and keeps everything else exactly', () => {
@@ -32,7 +23,7 @@ describe('input cleaning', () => {
   });
 
   it('refuses a missing required value naming the field', () => {
-    expect(errorOf(() => requiredText(' ', 'Subject'))).toEqual({
+    expect(thrownBy(() => requiredText(' ', 'Subject'))).toEqual({
       name: 'AppError',
       code: 'MissingField',
       status: 400,
@@ -43,7 +34,7 @@ describe('input cleaning', () => {
   it('checks and trims email addresses', () => {
     expect(email(' bob@example.com ', 'Customer Email')).toBe('bob@example.com');
     expect(email('', 'Customer Email')).toBeUndefined();
-    expect(errorOf(() => email('bob at example', 'Customer Email'))).toEqual({
+    expect(thrownBy(() => email('bob at example', 'Customer Email'))).toEqual({
       name: 'AppError',
       code: 'InvalidEmail',
       status: 400,
@@ -69,7 +60,7 @@ describe('input cleaning', () => {
       trial: 'false',
     });
     expect(dict('', 'Customer Data')).toBeUndefined();
-    expect(errorOf(() => dict({ address: { city: 'Oslo' } }, 'Customer Data')).message).toBe(
+    expect(thrownBy(() => dict({ address: { city: 'Oslo' } }, 'Customer Data')).message).toBe(
       'Customer Data "address" must be a single value; Re:amaze keeps custom data one level deep.',
     );
   });
@@ -91,7 +82,7 @@ describe('input cleaning', () => {
     expect(absoluteUrl('https://files.example/a.pdf', 'Attachment URL')).toBe(
       'https://files.example/a.pdf',
     );
-    expect(errorOf(() => absoluteUrl('files/a.pdf', 'Attachment URL')).message).toBe(
+    expect(thrownBy(() => absoluteUrl('files/a.pdf', 'Attachment URL')).message).toBe(
       'Attachment URL "files/a.pdf" is not a web address. Use a full address starting with https://.',
     );
     expect(() => absoluteUrl('javascript:alert(1)', 'Attachment URL')).toThrow(
