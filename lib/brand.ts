@@ -37,6 +37,16 @@ export class InvalidBrandError extends errors.Error {
  * Refuses anything that could point elsewhere, before any request is made.
  */
 export function brandHost(input: unknown): string {
+  if (typeof input === 'string' && input === lastBrand?.input) return lastBrand.host; // every item of a poll asks again
+  const host = validateBrand(input);
+  lastBrand = { input: input as string, host };
+  return host;
+}
+
+/** Only a brand that passed validation is remembered. */
+let lastBrand: { input: string; host: string } | undefined;
+
+function validateBrand(input: unknown): string {
   if (typeof input !== 'string' || input.trim() === '') {
     throw new InvalidBrandError('The Re:amaze brand is missing.');
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Bundle, PlainOutputField } from 'zapier-platform-core';
 import { inboxConversationUrl } from './brand';
 import { MESSAGE_ORIGINS, MESSAGE_VISIBILITIES, labelFor } from './labels';
@@ -62,7 +62,7 @@ function code(value: unknown): number | undefined {
 }
 
 function shortHash(text: string, length = 12): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, length);
+  return hash('sha256', text, 'hex').slice(0, length);
 }
 
 const ISO_DATE_TIME =
@@ -132,6 +132,18 @@ export function isInternalNote(message: ApiMessage): boolean {
  * Parts contain no `:` except the slug, which comes first, so the format reads back unambiguously.
  */
 export function messageIdentity(message: ApiMessage): string {
+  let identity = identities.get(message);
+  if (identity === undefined) {
+    identity = deriveIdentity(message);
+    identities.set(message, identity);
+  }
+  return identity;
+}
+
+/** The trigger asks for an identity while paging and again while flattening: hash each body once. */
+const identities = new WeakMap<ApiMessage, string>();
+
+function deriveIdentity(message: ApiMessage): string {
   const slug = string(record(message.conversation).slug);
   const instant = messageInstant(message.created_at);
   const raw = message.created_at;

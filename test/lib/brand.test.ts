@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import nock from 'nock';
 import { apiBaseUrl, brandHost, inboxConversationUrl, localBaseUrl } from '../../lib/brand';
-import { reamazeRequest } from '../../lib/client';
+import { apiPath, reamazeRequest } from '../../lib/client';
 import { appTester, authData, describeError, resetNock } from '../helpers';
 
 afterEach(resetNock);
@@ -90,6 +90,18 @@ describe('brandHost refuses everything else, with the expected form in the messa
       code: 'InvalidBrand',
       status: 400,
       message: `${detail} Enter your brand as it appears in your Re:amaze address: for https://acme.reamaze.io enter "acme". You find it under Settings → Brands in Re:amaze.`,
+    });
+  });
+
+  it('refuses a missing brand even as the very first call (nothing remembered yet)', () => {
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('../../lib/brand') as typeof import('../../lib/brand');
+      expect(() => fresh.brandHost(undefined)).toThrow('The Re:amaze brand is missing.');
+      expect(fresh.brandHost('acme')).toBe('acme.reamaze.io');
+      expect(fresh.brandHost('acme')).toBe('acme.reamaze.io');
+      expect(() => fresh.brandHost('evil.com')).toThrow('is not a Re:amaze brand');
+      expect(() => fresh.brandHost(undefined)).toThrow('The Re:amaze brand is missing.');
     });
   });
 
@@ -251,4 +263,113 @@ describe('no brand input ever sends the credentials to another host (generated s
     expect(accepted).toBeGreaterThan(5);
     expect(refused).toBeGreaterThan(100);
   }, 30_000); // 200 runs through Zapier's runner
+});
+
+describe('brand normalisation (properties)', () => {
+  const label = fc
+    .stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/)
+    .filter((value) => !value.startsWith('xn--'));
+  const mixedCase = (value: string, flips: boolean[]): string =>
+    [...value].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c)).join('');
+
+  it('every way of writing a brand gives {brand}.reamaze.io', () => {
+    fc.assert(
+      fc.property(
+        label,
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('', ' ', '\t', '\n '),
+        fc.constantFrom('', 'https://', 'http://'),
+        fc.constantFrom('.reamaze.io', '.reamaze.com'),
+        fc.constantFrom('', '/', '/admin', '/admin/conversations/abc?x=1#top'),
+        (brand, flips, space, scheme, domain, path) => {
+          const host = `${brand}.reamaze.io`;
+          expect(brandHost(`${space}${mixedCase(brand, flips)}${space}`)).toBe(host);
+          expect(brandHost(`${space}${scheme}${mixedCase(brand + domain, flips)}${path}`)).toBe(
+            host,
+          );
+        },
+      ),
+      { numRuns: 1000, seed: 11 },
+    );
+  }, 20_000);
+
+  const anything = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({
+      unit: fc.constantFrom('a', 'c', 'm', 'e', '.', '/', '@', ':', '\\', '-', ' ', '%', '#', '?'),
+      maxLength: 30,
+    }),
+    fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    fc.domain(),
+    fc.emailAddress(),
+    fc
+      .tuple(
+        label,
+        fc.constantFrom('.reamaze.io', '.evil.com', '.reamaze.io.evil.com', ':8443', '@evil.com'),
+      )
+      .map(([l, s]) => l + s),
+  );
+
+  it('any input is refused with InvalidBrand, or gives a host whose addresses all stay on it', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(anything, fc.string({ maxLength: 20 }), (input, slug) => {
+        let host: string;
+        try {
+          host = brandHost(input);
+        } catch (error) {
+          expect(describeError(error)).toMatchObject({
+            name: 'AppError',
+            code: 'InvalidBrand',
+            status: 400,
+          });
+          expect(() => apiBaseUrl(input, {})).toThrow(
+            /is not a Re:amaze brand|missing|may only contain/,
+          );
+          return;
+        }
+        expect(host).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.reamaze\.io$/);
+        accepted += 1;
+        expect(brandHost(host)).toBe(host); // normalising twice changes nothing
+        const api = new URL(apiBaseUrl(input, {}));
+        expect([api.protocol, api.hostname, api.port, api.username, api.pathname]).toEqual([
+          'https:',
+          host,
+          '',
+          '',
+          '/api/v1',
+        ]);
+        // A slug, whatever it holds, stays one path segment on the same host.
+        const link = new URL(inboxConversationUrl(input, slug));
+        expect(link.hostname).toBe(host);
+        expect(link.pathname).toBe(`/admin/conversations/${encodeURIComponent(slug)}`);
+      }),
+      { numRuns: 2000, seed: 12 },
+    );
+    // Both sides of the boundary are exercised.
+    expect(accepted).toBeGreaterThan(50);
+    expect(accepted).toBeLessThan(1900);
+  }, 20_000);
+
+  it('apiPath keeps every user value inside its own path segment', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.string({ unit: 'grapheme', maxLength: 10 }),
+        (slug, other) => {
+          const url = new URL(
+            `https://acme.reamaze.io/api/v1${apiPath('conversations', slug, other)}`,
+          );
+          expect(url.hostname).toBe('acme.reamaze.io');
+          expect(url.search).toBe('');
+          expect(url.pathname.split('/').slice(3).map(decodeURIComponent)).toEqual([
+            'conversations',
+            slug,
+            other,
+          ]);
+        },
+      ),
+      { numRuns: 1000, seed: 13 },
+    );
+  }, 20_000);
 });
