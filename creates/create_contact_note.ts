@@ -93,8 +93,9 @@ export const perform = (async (z, bundle) => {
       : isRecord(body) && ('note' in body || 'id' in body)
         ? [body]
         : undefined;
-  if (!list) throw unexpectedShape(z, 'the contact’s notes');
-  const notes = list.filter(isRecord) as ContactNote[];
+  // A list of anything but notes (strings, say) is as unrecognisable as no list.
+  if (!list || !list.every(isRecord)) throw unexpectedShape(z, 'the contact’s notes');
+  const notes = list as ContactNote[];
   const written = newNote(notes, note) ?? {};
   const creator = isRecord(written.creator) ? written.creator : {};
   return {

@@ -87,7 +87,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Documented as the bare message; a `{"message": {…}}` wrapper (Rails' other habit) is accepted too. */
 function postedMessage(body: unknown): Record<string, unknown> | undefined {
   if (!isRecord(body)) return undefined;
-  return isRecord(body.message) && body.body === undefined ? body.message : body;
+  if (body.body !== undefined || !('message' in body)) return body;
+  // `{"message": null}` (or a list there) is a wrapper holding no message.
+  return isRecord(body.message) ? body.message : undefined;
 }
 
 /**

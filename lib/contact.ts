@@ -210,9 +210,12 @@ export const contactSample: ContactItem = {
 
 /**
  * The contact in a create/update answer. The docs say "the JSON for the contact" without showing
- * it; a `{"contact": {…}}` wrapper, Rails' other habit, is accepted too. Undefined otherwise.
+ * it; a `{"contact": {…}}` wrapper, Rails' other habit, is accepted too. Undefined otherwise,
+ * including a wrapper that holds no object.
  */
 export function contactInBody(body: unknown): Record<string, unknown> | undefined {
   if (!isRecord(body)) return undefined;
-  return isRecord(body.contact) ? body.contact : body;
+  if (isRecord(body.contact)) return body.contact;
+  // `{"contact": null}` (or a list there) names the contact and holds none: not a contact.
+  return 'contact' in body ? undefined : body;
 }

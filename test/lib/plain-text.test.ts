@@ -63,6 +63,147 @@ describe('toPlainText', () => {
   });
 });
 
+describe('toPlainText (properties)', () => {
+  /** Words of text content: letters, digits, accents, Hebrew and emoji; no markup characters. */
+  const word = fc.stringMatching(/^[A-Za-z0-9À-ɏא-ת😀.,!?:;()'"-]{1,10}$/u);
+  const ENTITIES: [string, string][] = [
+    ['&amp;', '&'],
+    ['&quot;', '"'],
+    ['&#39;', "'"],
+    ['&#x1F600;', '😀'],
+    ['&mdash;', '—'],
+    ['&euro;', '€'],
+    ['&times;', '×'],
+  ];
+  const TAGS = [
+    'p',
+    'div',
+    'span',
+    'b',
+    'i',
+    'strong',
+    'em',
+    'li',
+    'ul',
+    'ol',
+    'h2',
+    'td',
+    'blockquote',
+    'a',
+    'font',
+    'pre',
+  ];
+  const attributes = fc.constantFrom(
+    '',
+    ' class="note"',
+    " style='color:red; font-weight:bold'",
+    ' data-id=42',
+    ' href="https://x.example/p?a=1&amp;b=2"',
+    ' title="a > b"',
+  );
+
+  type Node =
+    | { text: string }
+    | { entity: [string, string] }
+    | { tag: string; attrs: string; children: Node[] };
+  const { node } = fc.letrec<{ node: Node }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      word.map((text) => ({ text })),
+      fc.constantFrom(...ENTITIES).map((entity) => ({ entity })),
+      fc.record({
+        tag: fc.constantFrom(...TAGS),
+        attrs: attributes,
+        children: fc.array(tie('node'), { maxLength: 4 }),
+      }),
+    ),
+  }));
+
+  const html = (n: Node): string =>
+    'text' in n
+      ? n.text
+      : 'entity' in n
+        ? n.entity[0]
+        : `<${n.tag}${n.attrs}>${n.children.map(html).join(' ')}</${n.tag}>`;
+  const content = (n: Node): string[] =>
+    'text' in n ? [n.text] : 'entity' in n ? [n.entity[1]] : n.children.flatMap(content);
+
+  it('keeps every piece of text content, in order, decodes entities and leaves no tag (HTML)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(node, { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (nodes, comment) => {
+          // A closing paragraph marks the body as HTML even when the generated nodes have no tag.
+          const body = `${comment ? '<!-- a <b>hidden</b> comment -->' : ''}${nodes.map(html).join('\r\n')}<p></p>`;
+          const text = toPlainText(body);
+          let from = 0;
+          for (const piece of nodes.flatMap(content)) {
+            const at = text.indexOf(piece, from);
+            expect([piece, at >= 0]).toEqual([piece, true]);
+            from = at + piece.length;
+          }
+          expect(text).not.toMatch(/<\/?(?:p|div|span|b|a|li|ul|h2|td|font|pre)\b/i);
+          expect(text).not.toContain('hidden');
+          expect(text).toBe(text.trim());
+        },
+      ),
+      { numRuns: 500, seed: 5 },
+    );
+  }, 20_000);
+
+  it('gives plain text (no markup, no entity) back as written, only trimmed', () => {
+    const plain = fc
+      .string({ unit: 'grapheme', maxLength: 80 })
+      .filter((s) => !looksLikeHtml(s) && !s.includes('&') && !s.includes('\r'));
+    fc.assert(
+      fc.property(plain, (body) => {
+        expect(toPlainText(body)).toBe(body.trim());
+      }),
+      { numRuns: 1000, seed: 6 },
+    );
+  }, 20_000);
+
+  it('never throws, and stays fast on malformed markup built from the awkward pieces', () => {
+    const pieces = [
+      '<',
+      '</',
+      '>',
+      'p',
+      'a',
+      'li',
+      ' href="',
+      '"',
+      '<!--',
+      '-->',
+      '&',
+      '#',
+      'x',
+      ';',
+      '<br>',
+      '\r\n',
+      ' ',
+      '\t',
+      'script',
+      '=',
+      "'",
+    ];
+    const malformed = fc
+      .array(fc.constantFrom(...pieces), { maxLength: 60 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(malformed, (body) => typeof toPlainText(body) === 'string'),
+      { numRuns: 1000, seed: 7 },
+    );
+    // Long unclosed constructs must not make the regular expressions backtrack for seconds.
+    for (const piece of ['<a href="', '<!--', '<p ', '&#', '<li>', '<</', '<script>']) {
+      const started = performance.now();
+      toPlainText(`<p>x</p>${piece.repeat(4_000)}`);
+      expect([piece, performance.now() - started < 1_500]).toEqual([piece, true]);
+    }
+  }, 20_000);
+});
+
 describe('helpers', () => {
   it('decodes named and numeric entities, leaving unknown ones', () => {
     expect(decodeEntities('&lt;b&gt; &quot;x&quot; &#39;y&#39; &#x41; &bogus; &#0; &#xD800;')).toBe(

@@ -1,0 +1,295 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import App from '../../index';
+import type { ZapierErrorInfo } from '../helpers';
+
+/**
+ * Every operation of the app, found by walking the registry (the auth test, then `triggers`,
+ * `creates` and `searches`), and one table of what each needs to run: a minimal valid input and
+ * the requests it then makes. The fault matrix, the secret test and any later cross-cutting test
+ * run over this list, so a new operation without an entry here fails them (see registry.test.ts).
+ */
+
+export type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+export type OperationKind = 'auth' | 'trigger' | 'create' | 'search';
+
+export interface RegisteredOperation {
+  /** `auth`, or the operation's key (keys are unique across triggers, creates and searches). */
+  key: string;
+  kind: OperationKind;
+  perform: Perform;
+}
+
+type Registry = Record<string, { key: string; operation: { perform: Perform } }>;
+
+/** The auth test and every trigger, create and search the app registers, in that order. */
+export function registeredOperations(): RegisteredOperation[] {
+  const app = App as unknown as {
+    authentication: { test: Perform };
+    triggers?: Registry;
+    creates?: Registry;
+    searches?: Registry;
+  };
+  const operations: RegisteredOperation[] = [
+    { key: 'auth', kind: 'auth', perform: app.authentication.test },
+  ];
+  const walk = (registry: Registry | undefined, kind: OperationKind): void => {
+    for (const definition of Object.values(registry ?? {})) {
+      operations.push({ key: definition.key, kind, perform: definition.operation.perform });
+    }
+  };
+  walk(app.triggers, 'trigger');
+  walk(app.creates, 'create');
+  walk(app.searches, 'search');
+  return operations;
+}
+
+/** What one faulted request leads to: a Zapier error, or (a search's "not found") no result. */
+export type Outcome = { error: ZapierErrorInfo } | { empty: true };
+
+/** One request an operation makes with its minimal input, and how it reads the answer. */
+export interface ExpectedRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Below `/api/v1`, decoded, without the query. */
+  path: string;
+  /** The body the operation reads: `list` under that key, or `object` (the bare or wrapped record). */
+  answer: { list: string } | { object: string };
+  /** What a 2xx body of the wrong shape leads to. */
+  wrongShape: Outcome;
+  /** What a 404 leads to. */
+  notFound: Outcome;
+}
+
+export interface OperationCase {
+  name: string;
+  input: Record<string, unknown>;
+  /** Every request of a clean run, in order. */
+  requests: ExpectedRequest[];
+}
+
+export const HOST = 'acme.reamaze.io';
+/** Seeded in the sandbox (sandbox/seed.ts). */
+export const CONVERSATION = 'where-is-my-order-10482';
+export const CONTACT = 'dana.whitfield@example.com';
+
+function unexpected(what: string): Outcome {
+  return {
+    error: {
+      name: 'AppError',
+      code: 'UnexpectedResponse',
+      status: 502,
+      message: `Re:amaze sent ${what} in a form this integration does not recognise. Try again; if it persists, contact the integration's support.`,
+    },
+  };
+}
+
+function notFound(message: string): Outcome {
+  return { error: { name: 'AppError', code: 'NotFound', status: 404, message } };
+}
+
+/** A 404 on a list: the path exists for every brand, so the brand is what is wrong. */
+const BRAND_NOT_FOUND = notFound(
+  `Re:amaze answered HTTP 404 Not Found for ${HOST}. Check that the brand is right: it is the part before .reamaze.io in your Re:amaze address.`,
+);
+const NO_CONVERSATION = notFound(`No conversation "${CONVERSATION}" was found on ${HOST}.`);
+const NO_CONTACT = notFound(`No contact with the email address "${CONTACT}" was found on ${HOST}.`);
+
+/** A paged list read with getPage. */
+function listRead(path: string, key: string, extra: Partial<ExpectedRequest> = {}) {
+  return {
+    method: 'GET' as const,
+    path,
+    answer: { list: key },
+    wrongShape: unexpected(`the list of ${key}`),
+    notFound: BRAND_NOT_FOUND,
+    ...extra,
+  };
+}
+
+/**
+ * The minimal valid input of every operation, by key. Add an entry when you add an operation:
+ * the cross-cutting tests refuse to run an operation they have no entry for.
+ */
+export const OPERATION_CASES: Record<string, OperationCase[]> = {
+  auth: [{ name: 'auth test', input: {}, requests: [listRead('/channels', 'channels')] }],
+  channel_list: [{ name: 'dropdown', input: {}, requests: [listRead('/channels', 'channels')] }],
+  staff_list: [{ name: 'dropdown', input: {}, requests: [listRead('/staff', 'staff')] }],
+  conversation_list: [
+    { name: 'dropdown', input: {}, requests: [listRead('/conversations', 'conversations')] },
+  ],
+  new_message: [{ name: 'no filters', input: {}, requests: [listRead('/messages', 'messages')] }],
+  new_conversation: [
+    { name: 'no filters', input: {}, requests: [listRead('/conversations', 'conversations')] },
+  ],
+  new_contact: [{ name: 'no filters', input: {}, requests: [listRead('/contacts', 'contacts')] }],
+  create_contact: [
+    {
+      name: 'email only',
+      input: { email: 'new.customer@example.com' },
+      requests: [
+        {
+          method: 'POST',
+          path: '/contacts',
+          answer: { object: 'contact' },
+          wrongShape: unexpected('the new contact'),
+          notFound: BRAND_NOT_FOUND,
+        },
+      ],
+    },
+  ],
+  update_contact: [
+    {
+      name: 'a new name',
+      input: { contact: CONTACT, name: 'Dana W.' },
+      requests: [
+        {
+          method: 'PUT',
+          path: `/contacts/${CONTACT}`,
+          answer: { object: 'contact' },
+          wrongShape: unexpected('the updated contact'),
+          notFound: NO_CONTACT,
+        },
+      ],
+    },
+  ],
+  create_contact_note: [
+    {
+      name: 'a note',
+      input: { contact: CONTACT, note: 'Called about the tent pole.' },
+      requests: [
+        {
+          method: 'POST',
+          path: `/contacts/${CONTACT}/notes`,
+          answer: { list: 'notes' },
+          wrongShape: unexpected('the contact’s notes'),
+          notFound: NO_CONTACT,
+        },
+      ],
+    },
+  ],
+  create_conversation: [
+    {
+      name: 'required fields',
+      input: {
+        channel: 'support',
+        subject: 'Where is my parcel?',
+        message: 'It has been a week.',
+        customer_email: 'new.customer@example.com',
+      },
+      requests: [
+        {
+          method: 'POST',
+          path: '/conversations',
+          answer: { object: 'conversation' },
+          wrongShape: {
+            error: {
+              name: 'AppError',
+              code: 'UnexpectedResponse',
+              status: 502,
+              message:
+                'Re:amaze accepted the conversation but answered in a form this integration does not recognise. Check your Re:amaze inbox before replaying this step, so the conversation is not created twice.',
+            },
+          },
+          notFound: BRAND_NOT_FOUND,
+        },
+      ],
+    },
+  ],
+  create_message: [
+    {
+      name: 'a reply',
+      input: { conversation: CONVERSATION, body: 'It ships today.', visibility: '0' },
+      requests: [
+        {
+          method: 'POST',
+          path: `/conversations/${CONVERSATION}/messages`,
+          answer: { object: 'message' },
+          wrongShape: unexpected('the new message'),
+          notFound: NO_CONVERSATION,
+        },
+      ],
+    },
+  ],
+  update_conversation: [
+    {
+      name: 'a status',
+      input: { conversation: CONVERSATION, status: '2' },
+      requests: [
+        {
+          method: 'PUT',
+          path: `/conversations/${CONVERSATION}`,
+          answer: { object: 'conversation' },
+          wrongShape: unexpected('the updated conversation'),
+          notFound: NO_CONVERSATION,
+        },
+      ],
+    },
+    {
+      name: 'a tag added (reads the current tags first)',
+      input: { conversation: CONVERSATION, tags: ['vip'] },
+      requests: [
+        {
+          method: 'GET',
+          path: `/conversations/${CONVERSATION}`,
+          answer: { object: 'conversation' },
+          wrongShape: unexpected('the conversation’s tags'),
+          notFound: NO_CONVERSATION,
+        },
+        {
+          method: 'PUT',
+          path: `/conversations/${CONVERSATION}`,
+          answer: { object: 'conversation' },
+          wrongShape: unexpected('the updated conversation'),
+          notFound: NO_CONVERSATION,
+        },
+      ],
+    },
+  ],
+  find_contact: [
+    {
+      name: 'by email',
+      input: { email: CONTACT },
+      requests: [listRead('/contacts', 'contacts')],
+    },
+  ],
+  find_conversation: [
+    {
+      name: 'by slug',
+      input: { conversation: CONVERSATION },
+      requests: [
+        {
+          method: 'GET',
+          path: `/conversations/${CONVERSATION}`,
+          answer: { object: 'conversation' },
+          wrongShape: unexpected('the conversation'),
+          // A search reports "not found" as no result, so find-or-create goes on to create.
+          notFound: { empty: true },
+        },
+      ],
+    },
+    {
+      name: 'by customer email',
+      input: { customer_email: CONTACT },
+      requests: [listRead('/conversations', 'conversations')],
+    },
+  ],
+};
+
+/** The table's cases for an operation; throws when it has none, so new operations are not skipped. */
+export function casesFor(operation: RegisteredOperation): OperationCase[] {
+  const cases = OPERATION_CASES[operation.key];
+  if (!cases || cases.length === 0) {
+    throw new Error(
+      `test/failures/operations.ts has no minimal input for ${operation.kind} "${operation.key}": add one to OPERATION_CASES`,
+    );
+  }
+  return cases;
+}
+
+/** Every registered operation with each of its cases. */
+export function operationCases(
+  filter: (operation: RegisteredOperation) => boolean = () => true,
+): { operation: RegisteredOperation; case: OperationCase }[] {
+  return registeredOperations()
+    .filter(filter)
+    .flatMap((operation) => casesFor(operation).map((entry) => ({ operation, case: entry })));
+}
