@@ -26,8 +26,11 @@ import { REQUEST_TIMEOUT_MS, type Page } from './client';
  * items than a page were created during the horizon.
  */
 
-/** Twice Zapier's longest polling interval (15 minutes): one late or failed poll loses nothing. */
-export const DEFAULT_HORIZON_MS = 30 * 60_000;
+/**
+ * Four times Zapier's longest polling interval (15 minutes): on that plan up to three failed polls
+ * in a row lose nothing (two if the next poll is also late), measured by the failed-poll simulation.
+ */
+export const DEFAULT_HORIZON_MS = 60 * 60_000;
 
 /** 8 pages of 30 = 240 items per poll, well above a 150-item burst between two polls. */
 export const DEFAULT_MAX_PAGES = 8;

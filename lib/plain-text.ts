@@ -60,6 +60,13 @@ export function decodeEntities(text: string): string {
   );
 }
 
+/** A tag's attributes: a `>` inside a quoted value (title="a > b") does not end the tag. */
+const ATTRIBUTES = `(?:[^<>"']|"[^"]*"|'[^']*')*`;
+
+function tags(source: string): RegExp {
+  return new RegExp(source, 'gi');
+}
+
 const KNOWN_TAGS =
   'p|div|span|a|b|i|u|s|strong|em|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|blockquote|pre|code|html|body|head|font|center|section|article|header|footer|small|sup|sub|style|script';
 
@@ -67,13 +74,13 @@ const KNOWN_TAGS =
  * A body is HTML when it closes a known tag or has a line-break, rule or image tag; a stray `<`
  * in plain text ("if a<b and c>d") does not make it HTML.
  */
-const HTML_MARKER = new RegExp(`</(?:${KNOWN_TAGS})\\s*>|<(?:br|hr|img)\\b[^<>]*>`, 'i');
+const HTML_MARKER = new RegExp(`</(?:${KNOWN_TAGS})\\s*>|<(?:br|hr|img)\\b${ATTRIBUTES}>`, 'i');
 
 export function looksLikeHtml(text: string): boolean {
   return HTML_MARKER.test(text);
 }
 
-const ANY_TAG = /<\/?[a-z][a-z0-9:-]*(?:\s[^<>]*)?\/?>/gi;
+const ANY_TAG = tags(`</?[a-z][a-z0-9:-]*(?:\\s${ATTRIBUTES})?/?>`);
 
 function linkText(attributes: string, inner: string): string {
   const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
@@ -93,25 +100,28 @@ export function toPlainText(body: unknown): string {
 
   const text = normalised
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(tags(`<(script|style|head|title)\\b${ATTRIBUTES}>[\\s\\S]*?</\\1\\s*>`), '')
     // HTML collapses source whitespace; structure comes from the tags below. Only runs that are not
     // already a single space are matched: the same result with far fewer replacements.
     .replace(/\s{2,}|[^\S ]/g, ' ')
-    .replace(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi, (_m, attributes: string, inner: string) =>
-      linkText(attributes, inner),
+    .replace(
+      tags(`<a\\b(${ATTRIBUTES})>([\\s\\S]*?)</a\\s*>`),
+      (_m, attributes: string, inner: string) => linkText(attributes, inner),
     )
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<hr\b[^>]*>/gi, '\n---\n')
-    .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(tags(`<hr\\b${ATTRIBUTES}>`), '\n---\n')
+    .replace(tags(`<li\\b${ATTRIBUTES}>`), '\n- ')
     .replace(/<\/(?:p|h[1-6]|blockquote|ul|ol|table|pre)\s*>/gi, '\n\n')
     .replace(
-      /<(?:p|h[1-6]|blockquote|ul|ol|table|pre|div|tr|section|article|header|footer)\b[^>]*>/gi,
+      tags(
+        `<(?:p|h[1-6]|blockquote|ul|ol|table|pre|div|tr|section|article|header|footer)\\b${ATTRIBUTES}>`,
+      ),
       '\n',
     )
     .replace(/<\/li\s*>/gi, '')
     .replace(/<\/(?:div|tr|section|article|header|footer)\s*>/gi, '\n')
-    .replace(/<\/t[dh]\s*>\s*<t[dh]\b[^>]*>/gi, '\t')
-    .replace(/<img\b[^>]*\balt\s*=\s*"([^"]+)"[^>]*>/gi, '[$1]')
+    .replace(tags(`</t[dh]\\s*>\\s*<t[dh]\\b${ATTRIBUTES}>`), '\t')
+    .replace(tags(`<img\\b${ATTRIBUTES}?\\balt\\s*=\\s*"([^"]+)"${ATTRIBUTES}>`), '[$1]')
     .replace(ANY_TAG, '');
 
   return (

@@ -5,7 +5,7 @@ import {
   type PollingTriggerPerform,
 } from 'zapier-platform-core';
 import { getPage, type QueryValue } from '../lib/client';
-import { pollNewestFirst } from '../lib/horizon';
+import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
 import { boolean, email, text } from '../lib/input';
 import {
   MESSAGE_OUTPUT_FIELDS,
@@ -24,7 +24,7 @@ import {
  * scheduling delays), up to 58 on the 1-minute plan. The cost: a poll makes one request while the
  * brand had fewer than 30 messages in the last hour, and one more per further 30, up to the cap.
  */
-export const MESSAGE_HORIZON_MS = 60 * 60_000;
+export const MESSAGE_HORIZON_MS = DEFAULT_HORIZON_MS;
 
 /** 6 pages of 30 = 180 messages per poll: a burst of 150 between two polls, with room to spare. */
 export const MESSAGE_MAX_PAGES = 6;

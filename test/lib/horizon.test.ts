@@ -31,6 +31,9 @@ function list(items: Item[], pageCount?: number) {
   return { fetchPage, calls };
 }
 
+/** The rule's tests use a round 30-minute horizon; the default is pinned on its own. */
+const HORIZON_MS = 30 * MINUTE;
+
 function poll(
   fetchPage: NewestFirstPoll<Item>['fetchPage'],
   extra: Partial<NewestFirstPoll<Item>> = {},
@@ -40,6 +43,7 @@ function poll(
     createdAt: (item) => item.at,
     identity: (item) => item.key,
     now: () => NOW,
+    horizonMs: HORIZON_MS,
     ...extra,
   });
 }
@@ -53,6 +57,10 @@ function items(count: number, spacingMs: number, newestAgeMs = 0, prefix = 'i'):
 }
 
 describe('pollNewestFirst', () => {
+  it('looks back 60 minutes by default: three failed 15-minute polls in a row lose nothing', () => {
+    expect(DEFAULT_HORIZON_MS).toBe(60 * MINUTE);
+  });
+
   it('a quiet list (page 1 reaches past the horizon) costs one request and returns page 1 whole', async () => {
     const { fetchPage, calls } = list(items(90, 5 * MINUTE));
     const result = await poll(fetchPage);

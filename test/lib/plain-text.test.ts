@@ -27,6 +27,14 @@ describe('toPlainText', () => {
     expect(toPlainText('<p>שלום &#x1F600; مرحبا</p>')).toBe('שלום 😀 مرحبا');
   });
 
+  it('does not end a tag at a > inside a quoted attribute', () => {
+    expect(
+      toPlainText(
+        '<p title="a > b">Hello</p><a href="https://x.example/?q=1>2" title=\'c > d\'>link</a>',
+      ),
+    ).toBe('Hello\n\nlink (https://x.example/?q=1>2)');
+  });
+
   it('shows image alt text and table cells', () => {
     expect(
       toPlainText(

@@ -113,14 +113,18 @@ describe('New Contact: requests', () => {
   });
 
   it('pages through a burst, keeping from later pages only contacts inside the horizon', async () => {
-    const all = contacts(90, 0); // one a minute: 0–29 on page 1, 30–59 on page 2
+    // One a minute: pages 1 and 2 lie inside the 60-minute horizon; page 3 (60–89) reaches past it.
+    const all = contacts(90, 0);
     const scope = reamaze()
       .get('/api/v1/contacts')
       .query({ sort: 'date', page: '1' })
       .reply(200, page(all.slice(0, 30), 3, 90))
       .get('/api/v1/contacts')
       .query({ sort: 'date', page: '2' })
-      .reply(200, page(all.slice(30, 60), 3, 90));
+      .reply(200, page(all.slice(30, 60), 3, 90))
+      .get('/api/v1/contacts')
+      .query({ sort: 'date', page: '3' })
+      .reply(200, page(all.slice(60, 90), 3, 90));
     const items = await run();
     expect(scope.isDone()).toBe(true);
     const horizonMinutes = DEFAULT_HORIZON_MS / MINUTE;
@@ -334,7 +338,7 @@ describe('New Contact: simulated polls with Zapier dedupe', () => {
       if (inHorizon < 30) expect(count).toBe(1);
       else expect(count).toBe(Math.min(8, Math.floor(inHorizon / 30) + 1));
     }
-    expect(log.map((l) => l.requests)).toEqual([1, 1, 1, 6, 6, 7, 7, 5, 4, 4]);
+    expect(log.map((l) => l.requests)).toEqual([1, 1, 1, 6, 6, 7, 7, 8, 8, 8]);
     nock.cleanAll();
   });
 });
