@@ -83,7 +83,7 @@ export const perform = (async (z, bundle) => {
     body: { contact },
   });
   const created = contactInBody(body);
-  if (!created) throw unexpectedShape(z, 'the new contact');
+  if (!created) throw unexpectedShape(z, 'the new contact', true);
   return flattenContact(created, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields, ContactItem>;
 

@@ -94,7 +94,7 @@ export const perform = (async (z, bundle) => {
         ? [body]
         : undefined;
   // A list of anything but notes (strings, say) is as unrecognisable as no list.
-  if (!list || !list.every(isRecord)) throw unexpectedShape(z, 'the contact’s notes');
+  if (!list || !list.every(isRecord)) throw unexpectedShape(z, 'the contact’s notes', true);
   const notes = list as ContactNote[];
   const written = newNote(notes, note) ?? {};
   const creator = isRecord(written.creator) ? written.creator : {};

@@ -167,7 +167,7 @@ export const perform = (async (z, bundle) => {
     notFoundMessage: `No conversation "${slug}" was found`,
   });
   const created = postedMessage(body);
-  if (!created) throw unexpectedShape(z, 'the new message');
+  if (!created) throw unexpectedShape(z, 'the new message', true);
   // The slug the message was posted to, when the answer leaves it out: links and ids need it.
   const conversation = isRecord(created.conversation) ? created.conversation : {};
   return flattenMessage({ ...created, conversation: { slug, ...conversation } }, bundle);

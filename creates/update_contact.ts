@@ -74,7 +74,7 @@ export const perform = (async (z, bundle) => {
     notFoundMessage: `No contact with the ${contact.type === 'mobile' ? 'mobile number' : 'email address'} "${contact.identifier}" was found`,
   });
   const updated = contactInBody(body);
-  if (!updated) throw unexpectedShape(z, 'the updated contact');
+  if (!updated) throw unexpectedShape(z, 'the updated contact', true);
   return flattenContact(updated, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields, ContactItem>;
 

@@ -186,7 +186,7 @@ export const perform = (async (z, bundle) => {
     notFoundMessage: `No conversation "${slug}" was found`,
   });
   const conversationNow = conversationInBody(updated);
-  if (!conversationNow) throw unexpectedShape(z, 'the updated conversation');
+  if (!conversationNow) throw unexpectedShape(z, 'the updated conversation', true);
   return flattenConversation(conversationNow, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields>;
 

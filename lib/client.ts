@@ -270,29 +270,42 @@ export async function reamazeRequest(
   }
   const content = response.content ?? '';
   if (content.trim() === '') {
-    throw temporaryFailure(
-      z,
-      method,
-      `Re:amaze sent an empty answer (${statusLabel(response.status)}).`,
-    );
+    throw unreadableAnswer(z, method, `an empty answer (${statusLabel(response.status)})`);
   }
   try {
     return JSON.parse(content);
   } catch {
-    throw temporaryFailure(
+    throw unreadableAnswer(
       z,
       method,
       looksLikeHtml(content)
-        ? 'Re:amaze sent a web page instead of data (often a maintenance page).'
-        : 'Re:amaze sent an answer that is not valid JSON.',
+        ? 'a web page instead of data (often a maintenance page)'
+        : 'an answer that is not valid JSON',
     );
   }
 }
 
-/** Thrown when a 2xx body does not have the documented shape. */
-export function unexpectedShape(z: ZObject, what: string): Error {
+/**
+ * Thrown when a 2xx body does not have the documented shape. After a write the change was
+ * accepted, so the message says to check Re:amaze rather than invite a replay that doubles it.
+ */
+export function unexpectedShape(z: ZObject, what: string, afterWrite = false): Error {
   return new z.errors.Error(
-    `Re:amaze sent ${what} in a form this integration does not recognise. Try again; if it persists, contact the integration's support.`,
+    afterWrite
+      ? `Re:amaze accepted the request but sent ${what} in a form this integration does not recognise. ${CHECK_BEFORE_REPLAY}`
+      : `Re:amaze sent ${what} in a form this integration does not recognise. Try again; if it persists, contact the integration's support.`,
+    'UnexpectedResponse',
+    502,
+  );
+}
+
+const CHECK_BEFORE_REPLAY = 'Check Re:amaze before you replay this step, so it is not done twice.';
+
+/** A 2xx answer that cannot be read: a read is retried; a write was accepted and must not be repeated blindly. */
+function unreadableAnswer(z: ZObject, method: string, what: string): Error {
+  if (isRead(method)) return temporaryFailure(z, method, `Re:amaze sent ${what}.`);
+  return new z.errors.Error(
+    `Re:amaze accepted the request but sent ${what}. ${CHECK_BEFORE_REPLAY}`,
     'UnexpectedResponse',
     502,
   );

@@ -531,16 +531,21 @@ describe('Create Conversation: answers', () => {
     });
   });
 
-  it('treats an empty or non-JSON answer as a failure that may have saved the conversation', async () => {
+  it('treats an empty or non-JSON 2xx answer as accepted: check before replaying, never a blind retry', async () => {
+    const check = 'Check Re:amaze before you replay this step, so it is not done twice.';
     reamaze().post(PATH).reply(200, '');
-    expect(await failure(run(required))).toMatchObject({
-      code: 'ReamazeUnavailable',
-      message: expect.stringContaining('Re:amaze sent an empty answer (HTTP 200)') as string,
+    expect(await failure(run(required))).toEqual({
+      name: 'AppError',
+      code: 'UnexpectedResponse',
+      status: 502,
+      message: `Re:amaze accepted the request but sent an empty answer (HTTP 200). ${check}`,
     });
     reamaze().post(PATH).reply(200, '<html>Maintenance</html>');
-    expect(await failure(run(required))).toMatchObject({
-      code: 'ReamazeUnavailable',
-      message: expect.stringContaining('check Re:amaze before you replay this step') as string,
+    expect(await failure(run(required))).toEqual({
+      name: 'AppError',
+      code: 'UnexpectedResponse',
+      status: 502,
+      message: `Re:amaze accepted the request but sent a web page instead of data (often a maintenance page). ${check}`,
     });
   });
 });

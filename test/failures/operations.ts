@@ -82,6 +82,18 @@ function unexpected(what: string): Outcome {
   };
 }
 
+/** The wrong shape after a write: the change was accepted, so no blind replay. */
+function unexpectedAfterWrite(what: string): Outcome {
+  return {
+    error: {
+      name: 'AppError',
+      code: 'UnexpectedResponse',
+      status: 502,
+      message: `Re:amaze accepted the request but sent ${what} in a form this integration does not recognise. Check Re:amaze before you replay this step, so it is not done twice.`,
+    },
+  };
+}
+
 function notFound(message: string): Outcome {
   return { error: { name: 'AppError', code: 'NotFound', status: 404, message } };
 }
@@ -130,7 +142,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           method: 'POST',
           path: '/contacts',
           answer: { object: 'contact' },
-          wrongShape: unexpected('the new contact'),
+          wrongShape: unexpectedAfterWrite('the new contact'),
           notFound: BRAND_NOT_FOUND,
         },
       ],
@@ -145,7 +157,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           method: 'PUT',
           path: `/contacts/${CONTACT}`,
           answer: { object: 'contact' },
-          wrongShape: unexpected('the updated contact'),
+          wrongShape: unexpectedAfterWrite('the updated contact'),
           notFound: NO_CONTACT,
         },
       ],
@@ -160,7 +172,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           method: 'POST',
           path: `/contacts/${CONTACT}/notes`,
           answer: { list: 'notes' },
-          wrongShape: unexpected('the contact’s notes'),
+          wrongShape: unexpectedAfterWrite('the contact’s notes'),
           notFound: NO_CONTACT,
         },
       ],
@@ -203,7 +215,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           method: 'POST',
           path: `/conversations/${CONVERSATION}/messages`,
           answer: { object: 'message' },
-          wrongShape: unexpected('the new message'),
+          wrongShape: unexpectedAfterWrite('the new message'),
           notFound: NO_CONVERSATION,
         },
       ],
@@ -218,7 +230,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           method: 'PUT',
           path: `/conversations/${CONVERSATION}`,
           answer: { object: 'conversation' },
-          wrongShape: unexpected('the updated conversation'),
+          wrongShape: unexpectedAfterWrite('the updated conversation'),
           notFound: NO_CONVERSATION,
         },
       ],
@@ -238,7 +250,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           method: 'PUT',
           path: `/conversations/${CONVERSATION}`,
           answer: { object: 'conversation' },
-          wrongShape: unexpected('the updated conversation'),
+          wrongShape: unexpectedAfterWrite('the updated conversation'),
           notFound: NO_CONVERSATION,
         },
       ],

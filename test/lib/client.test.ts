@@ -243,16 +243,17 @@ describe('failures become errors a no-code user can act on', () => {
       },
     ],
     [
-      '200 with truncated JSON on a write',
+      '200 with truncated JSON on a write: accepted, so check before replaying',
       200,
       '{"conversation": {"slug": "ab',
       {},
       'POST',
       {
         name: 'AppError',
-        code: 'ReamazeUnavailable',
-        status: 503,
-        message: `Re:amaze sent an answer that is not valid JSON.${temporaryWrite}`,
+        code: 'UnexpectedResponse',
+        status: 502,
+        message:
+          'Re:amaze accepted the request but sent an answer that is not valid JSON. Check Re:amaze before you replay this step, so it is not done twice.',
       },
     ],
   ];
