@@ -8,7 +8,7 @@ import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
 import { noteText, type ContactNote } from '../lib/contact';
 import { contactField, contactIdentifier, identifierParams } from '../lib/contact-input';
 import { compact, email, requiredText, text } from '../lib/input';
-import { parseInstant } from '../lib/horizon';
+import { isRecord, parseInstant } from '../lib/fields';
 
 export type ContactNoteItem = {
   id: string;
@@ -46,10 +46,6 @@ function string(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return '';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { brandHost } from './brand';
-import { parseInstant } from './horizon';
+import { dataText, isRecord, parseInstant, stringField } from './fields';
 
 /**
  * A Re:amaze contact as every contact operation outputs it: the API's own fields (unknown ones
@@ -45,16 +45,6 @@ export type ContactItem = {
   inbox_url: string;
 };
 
-function string(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return '';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** `_id` as the API sends it (an integer), or a numeric string; anything else counts as absent. */
 function internalId(value: unknown): number | string | null {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
@@ -76,12 +66,12 @@ function internalId(value: unknown): number | string | null {
 export function contactKey(contact: Record<string, unknown>): string | undefined {
   const internal = internalId(contact._id);
   if (internal !== null) return String(internal);
-  const email = string(contact.email).trim().toLowerCase();
+  const email = stringField(contact.email).trim().toLowerCase();
   if (email) return `email:${email}`;
-  const mobile = string(contact.mobile).replace(/\s+/g, '');
+  const mobile = stringField(contact.mobile).replace(/\s+/g, '');
   if (mobile) return `mobile:${mobile}`;
   for (const network of ['instagram', 'facebook', 'twitter']) {
-    const handle = string(contact[network]).trim().toLowerCase();
+    const handle = stringField(contact[network]).trim().toLowerCase();
     if (handle) return `${network}:${handle}`;
   }
   return undefined;
@@ -99,23 +89,17 @@ export function inboxContactUrl(brand: unknown, id: number | string | null): str
     : `https://${brandHost(brand)}/admin/users/${encodeURIComponent(String(id))}`;
 }
 
-function dataText(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join('\n');
-}
-
 /** Notes are `{id, note, …}` when listed; `body` is accepted too, the name used when writing one. */
 export function noteText(note: ContactNote & { body?: unknown }): string {
-  return string(note.note) || string(note.body);
+  return stringField(note.note) || stringField(note.body);
 }
 
 /** Flattens one contact from any contacts endpoint. Never throws on an odd body. */
 export function flattenContact(contact: Record<string, unknown>, brand: unknown): ContactItem {
-  const email = string(contact.email);
-  const mobile = string(contact.mobile);
-  const name = string(contact.name);
-  const friendlyName = string(contact.friendly_name);
+  const email = stringField(contact.email);
+  const mobile = stringField(contact.mobile);
+  const name = stringField(contact.name);
+  const friendlyName = stringField(contact.friendly_name);
   const data = isRecord(contact.data) ? contact.data : {};
   const notes = Array.isArray(contact.notes)
     ? (contact.notes.filter(isRecord) as ContactNote[])
@@ -125,15 +109,15 @@ export function flattenContact(contact: Record<string, unknown>, brand: unknown)
     ...contact,
     contact_key: contactKey(contact) ?? '',
     _id: internal,
-    id: string(contact.id),
+    id: stringField(contact.id),
     name,
     friendly_name: friendlyName,
     display_name: friendlyName || name || email || mobile,
     email,
     mobile,
-    twitter: string(contact.twitter),
-    facebook: string(contact.facebook),
-    instagram: string(contact.instagram),
+    twitter: stringField(contact.twitter),
+    facebook: stringField(contact.facebook),
+    instagram: stringField(contact.instagram),
     identifier: email || mobile,
     identifier_type: email ? 'email' : mobile ? 'mobile' : '',
     data,
@@ -144,8 +128,8 @@ export function flattenContact(contact: Record<string, unknown>, brand: unknown)
       .filter((text) => text !== '')
       .join('\n\n'),
     note_count: notes.length,
-    created_at: string(contact.created_at),
-    updated_at: string(contact.updated_at),
+    created_at: stringField(contact.created_at),
+    updated_at: stringField(contact.updated_at),
     inbox_url: inboxContactUrl(brand, internal),
   };
 }

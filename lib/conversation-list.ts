@@ -1,5 +1,5 @@
-import { parseInstant } from './horizon';
 import { conversationSample, type ConversationItem } from './conversation';
+import { parseInstant } from './fields';
 
 /**
  * `GET /conversations` as a list: its order, and its items as a static sample.

@@ -1,8 +1,8 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { inboxConversationUrl } from './brand';
-import { parseInstant } from './horizon';
 import { CHANNEL_TYPES, CONVERSATION_STATUSES, labelFor } from './labels';
 import { toPlainText } from './plain-text';
+import { dataText, isRecord, parseInstant, record, stringField } from './fields';
 
 /**
  * A Re:amaze conversation as every conversation operation outputs it (GET /conversations,
@@ -43,20 +43,6 @@ export type ConversationItem = {
   conversation_url: string;
 };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function string(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return '';
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
-
 /** The integer status, also from a numeric string; null for anything else. */
 function statusCode(value: unknown): number | null {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
@@ -67,17 +53,11 @@ function statusCode(value: unknown): number | null {
 /** `tag_list` is an array of strings; a comma-separated string (older clients' habit) is split. */
 function tagList(value: unknown): string[] {
   const items = Array.isArray(value)
-    ? value.map(string)
+    ? value.map(stringField)
     : typeof value === 'string'
       ? value.split(',').map((tag) => tag.trim())
       : [];
   return items.filter((tag) => tag.trim() !== '');
-}
-
-function dataText(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join('\n');
 }
 
 /** The link to the conversation in the inbox; empty without a slug or a usable brand. */
@@ -101,9 +81,11 @@ export function conversationCreatedAt(conversation: unknown): number | undefined
  */
 export function flattenConversation(conversation: unknown, brand: unknown): ConversationItem {
   const source = record(conversation);
-  const slug = string(source.slug);
+  const slug = stringField(source.slug);
   // The channel is embedded as an object; a bare slug string is accepted as well.
-  const category = isRecord(source.category) ? source.category : { slug: string(source.category) };
+  const category = isRecord(source.category)
+    ? source.category
+    : { slug: stringField(source.category) };
   // The customer is `author`; `user` is the key Re:amaze reads when creating one.
   const author = isRecord(source.author) ? source.author : record(source.user);
   const assignee = record(source.assignee);
@@ -117,29 +99,29 @@ export function flattenConversation(conversation: unknown, brand: unknown): Conv
     ...source,
     id: slug,
     slug,
-    subject: string(source.subject),
+    subject: stringField(source.subject),
     status,
     status_label: labelFor(CONVERSATION_STATUSES, status),
-    channel_name: string(category.name),
-    channel_slug: string(category.slug),
-    channel_email: string(category.email),
+    channel_name: stringField(category.name),
+    channel_slug: stringField(category.slug),
+    channel_email: stringField(category.email),
     channel_type: labelFor(CHANNEL_TYPES, category.channel),
-    customer_name: string(author.name),
-    customer_email: string(author.email),
-    customer_mobile: string(author.mobile),
-    assignee_name: string(assignee.name),
-    assignee_email: string(assignee.email),
+    customer_name: stringField(author.name),
+    customer_email: stringField(author.email),
+    customer_mobile: stringField(author.mobile),
+    assignee_name: stringField(assignee.name),
+    assignee_email: stringField(assignee.email),
     tag_list: tags,
     tags_text: tags.join(', '),
     data,
     data_text: dataText(data),
     message_text: toPlainText(message.body),
     last_customer_message_text: toPlainText(lastCustomer.body),
-    last_customer_message_at: string(lastCustomer.created_at),
+    last_customer_message_at: stringField(lastCustomer.created_at),
     last_staff_message_text: toPlainText(lastStaff.body),
-    last_staff_message_at: string(lastStaff.created_at),
-    created_at: string(source.created_at),
-    updated_at: string(source.updated_at),
+    last_staff_message_at: stringField(lastStaff.created_at),
+    created_at: stringField(source.created_at),
+    updated_at: stringField(source.updated_at),
     conversation_url: conversationUrl(brand, slug),
   };
 }

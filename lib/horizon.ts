@@ -56,13 +56,6 @@ export interface NewestFirstPoll<T> {
   now?: () => number;
 }
 
-/** Parses an ISO 8601 date-time with offset into ms since the epoch; undefined when it is not one. */
-export function parseInstant(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : at;
-}
-
 /**
  * Runs one poll under the rule above and returns the items newest first, each identity once (the
  * first, newest position wins: a page boundary that shifts between two requests repeats items).

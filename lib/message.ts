@@ -4,6 +4,7 @@ import { inboxConversationUrl } from './brand';
 import { MESSAGE_ORIGINS, MESSAGE_VISIBILITIES, labelFor } from './labels';
 import { API_MESSAGE_SAMPLE } from './message.sample';
 import { toPlainText } from './plain-text';
+import { parseInstant, record, records, stringField } from './fields';
 
 /**
  * A Re:amaze message: its identity (Re:amaze messages have no `id`) and the flat, labelled fields a
@@ -33,24 +34,6 @@ export interface MessageItem extends Record<string, unknown> {
   recipient_emails: string[];
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function records(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value)
-    ? value.filter((item) => item !== null && typeof item === 'object' && !Array.isArray(item))
-    : [];
-}
-
-/** Text fields; a number (a mobile sent unquoted, say) is written out. */
-function string(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-}
-
 function url(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
@@ -63,44 +46,6 @@ function code(value: unknown): number | undefined {
 
 function shortHash(text: string, length = 12): string {
   return hash('sha256', text, 'hex').slice(0, length);
-}
-
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
-
-/**
- * The instant of an ISO 8601 date-time with a time zone, in ms since the epoch (UTC), or undefined.
- * Parsed here rather than by `Date.parse` so the identity never depends on the engine; digits
- * past the millisecond are dropped, a date-time without a zone is refused (its instant is unknown).
- */
-export function messageInstant(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = ISO_DATE_TIME.exec(value);
-  if (!match) return undefined;
-  const [, year, month, day, hour, minute, second = '0', fraction = '', zone = 'Z'] = match;
-  const fields = [year, month, day, hour, minute, second].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const [y, mo, d, h, mi, s] = fields;
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  const local = new Date(0);
-  local.setUTCFullYear(y, mo - 1, d);
-  local.setUTCHours(h, mi, s, Number(fraction.padEnd(3, '0').slice(0, 3)));
-  if (local.getUTCDate() !== d) return undefined; // e.g. 31 April
-  let offsetMinutes = 0;
-  if (zone.toUpperCase() !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const hours = Number(digits.slice(0, 2));
-    const minutes = Number(digits.slice(2) || '0');
-    if (hours > 23 || minutes > 59) return undefined;
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
-  }
-  return local.getTime() - offsetMinutes * 60_000;
 }
 
 /** The message's `visibility`: 0 Regular, 1 Internal Note, 2 Collision Detected Message. */
@@ -144,8 +89,8 @@ export function messageIdentity(message: ApiMessage): string {
 const identities = new WeakMap<ApiMessage, string>();
 
 function deriveIdentity(message: ApiMessage): string {
-  const slug = string(record(message.conversation).slug);
-  const instant = messageInstant(message.created_at);
+  const slug = stringField(record(message.conversation).slug);
+  const instant = parseInstant(message.created_at);
   const raw = message.created_at;
   const createdAt =
     instant !== undefined
@@ -180,7 +125,7 @@ export function flattenMessage(message: ApiMessage, bundle: Pick<Bundle, 'authDa
   const conversation = record(message.conversation);
   const channel = record(conversation.category);
   const attachments = records(message.attachments);
-  const slug = string(conversation.slug);
+  const slug = stringField(conversation.slug);
   return {
     ...message,
     // Always present, as most Zaps map them; the API's own values are kept when it sends them.
@@ -190,22 +135,23 @@ export function flattenMessage(message: ApiMessage, bundle: Pick<Bundle, 'authDa
     body_text: toPlainText(message.body),
     origin_label: labelFor(MESSAGE_ORIGINS, message.origin),
     visibility_label: labelFor(MESSAGE_VISIBILITIES, message.visibility),
-    author_name: string(user.name) || string(user.display_name) || string(user.friendly_name),
-    author_email: string(user.email),
-    author_mobile: string(user.mobile),
+    author_name:
+      stringField(user.name) || stringField(user.display_name) || stringField(user.friendly_name),
+    author_email: stringField(user.email),
+    author_mobile: stringField(user.mobile),
     author_is_staff: authorIsStaff(message, user),
-    conversation_subject: string(conversation.subject),
+    conversation_subject: stringField(conversation.subject),
     conversation_slug: slug,
     conversation_url: slug ? inboxConversationUrl(bundle.authData?.brand, slug) : '',
-    channel_name: string(channel.name),
-    channel_slug: string(channel.slug),
+    channel_name: stringField(channel.name),
+    channel_slug: stringField(channel.slug),
     // One entry per attachment in both lists, so the Nth name belongs to the Nth URL.
     attachment_urls: attachments.map((attachment) => url(attachment.url)),
     attachment_names: attachments.map(
-      (attachment) => string(attachment.file_file_name) || string(attachment.name),
+      (attachment) => stringField(attachment.file_file_name) || stringField(attachment.name),
     ),
     recipient_emails: records(message.recipients)
-      .map((recipient) => string(recipient.email))
+      .map((recipient) => stringField(recipient.email))
       .filter((email) => email !== ''),
   };
 }

@@ -5,6 +5,7 @@ import {
   type PollingTriggerPerform,
 } from 'zapier-platform-core';
 import { getPage, type QueryValue } from '../lib/client';
+import { parseInstant } from '../lib/fields';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
 import { boolean, email, text } from '../lib/input';
 import {
@@ -13,7 +14,6 @@ import {
   flattenMessage,
   isInternalNote,
   messageIdentity,
-  messageInstant,
   type MessageItem,
 } from '../lib/message';
 
@@ -124,7 +124,7 @@ export const perform = (async (z, bundle) => {
   const messages = await pollNewestFirst({
     fetchPage: (page, timeoutMs) =>
       getPage(z, bundle, '/messages', 'messages', { ...params, page }, { timeoutMs }),
-    createdAt: (message) => messageInstant(message.created_at),
+    createdAt: (message) => parseInstant(message.created_at),
     // Notes the user left out get no identity, which leaves them out of the result while paging
     // still judges each page by every message on it, and `limit` counts only wanted messages.
     identity: (message) =>

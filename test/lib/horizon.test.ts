@@ -4,10 +4,10 @@ import {
   DEFAULT_MAX_PAGES,
   MIN_PAGE_TIME_MS,
   POLL_BUDGET_MS,
-  parseInstant,
   pollNewestFirst,
   type NewestFirstPoll,
 } from '../../lib/horizon';
+import { parseInstant } from '../../lib/fields';
 import { REQUEST_TIMEOUT_MS } from '../../lib/client';
 
 const MINUTE = 60_000;

@@ -5,9 +5,9 @@ import {
   flattenMessage,
   isInternalNote,
   messageIdentity,
-  messageInstant,
   type ApiMessage,
 } from '../../lib/message';
+import { parseInstant } from '../../lib/fields';
 import { API_MESSAGE_SAMPLE } from '../../lib/message.sample';
 import {
   INBOX,
@@ -32,7 +32,7 @@ const acme = { authData: { brand: 'acme' } };
 const flat = (message: ApiMessage) => flattenMessage(message, acme);
 const SAMPLE_MS = Date.UTC(2026, 2, 9, 19, 22, 5, 118); // 14:22:05.118-05:00
 
-describe('messageInstant', () => {
+describe('parseInstant', () => {
   it('reads the same instant whatever offset Re:amaze renders it with', () => {
     for (const rendered of [
       '2026-03-09T14:22:05.118-05:00',
@@ -45,11 +45,11 @@ describe('messageInstant', () => {
       '2026-03-09T14:22:05.118-05',
       '2026-03-09T14:22:05.118123-05:00', // digits past the millisecond are dropped
     ]) {
-      expect([rendered, messageInstant(rendered)]).toEqual([rendered, SAMPLE_MS]);
+      expect([rendered, parseInstant(rendered)]).toEqual([rendered, SAMPLE_MS]);
     }
-    expect(messageInstant('2026-03-09T14:22-05:00')).toBe(Date.UTC(2026, 2, 9, 19, 22));
-    expect(messageInstant('2026-03-09T14:22:05-05:00')).toBe(Date.UTC(2026, 2, 9, 19, 22, 5));
-    expect(messageInstant('2026-03-09T14:22:05.1-05:00')).toBe(SAMPLE_MS - 18);
+    expect(parseInstant('2026-03-09T14:22-05:00')).toBe(Date.UTC(2026, 2, 9, 19, 22));
+    expect(parseInstant('2026-03-09T14:22:05-05:00')).toBe(Date.UTC(2026, 2, 9, 19, 22, 5));
+    expect(parseInstant('2026-03-09T14:22:05.1-05:00')).toBe(SAMPLE_MS - 18);
   });
 
   it('refuses what is not a date-time with a zone, instead of guessing', () => {
@@ -69,7 +69,7 @@ describe('messageInstant', () => {
       undefined,
       {},
     ]) {
-      expect([bad, messageInstant(bad)]).toEqual([bad, undefined]);
+      expect([bad, parseInstant(bad)]).toEqual([bad, undefined]);
     }
   });
 
@@ -78,7 +78,7 @@ describe('messageInstant', () => {
       fc.property(
         fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
         fc.integer({ min: -12 * 60, max: 14 * 60 }),
-        (ms, offset) => messageInstant(renderInstant(ms, offset)) === ms,
+        (ms, offset) => parseInstant(renderInstant(ms, offset)) === ms,
       ),
       { numRuns: 500, seed: 3 },
     );
