@@ -1,9 +1,22 @@
 import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { createAppTester } from 'zapier-platform-core';
 import App from '../index';
 
 /** Runs operations through Zapier's own runner, as the platform does. */
 export const appTester = createAppTester(App);
+
+/**
+ * Runs an operation's perform with loosely typed input (odd values included, as a Zap may map
+ * them), through Zapier's runner with the test credentials.
+ */
+export function runWithInput(
+  perform: unknown,
+  inputData: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const loose = perform as (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>;
+  return appTester(loose, { authData, inputData });
+}
 
 export const BRAND_HOST = 'acme.reamaze.io';
 export const API_ORIGIN = `https://${BRAND_HOST}`;

@@ -1,16 +1,9 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import createContact, { perform as operationPerform } from '../../creates/create_contact';
 import { contactSample } from '../../lib/contact';
-import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
+import { runWithInput, failure, reamaze, resetNock } from '../helpers';
 
-// Tests pass loosely typed input (odd values included) to the operation's own perform.
-const perform = operationPerform as unknown as (
-  z: ZObject,
-  bundle: Bundle,
-) => Promise<Record<string, unknown>>;
-const run = (inputData: Record<string, unknown>) =>
-  appTester(perform, { authData, inputData }) as Promise<Record<string, unknown>>;
+const run = (inputData: Record<string, unknown>) => runWithInput(operationPerform, inputData);
 
 /** What Re:amaze answers: the new contact's JSON. */
 const created = {

@@ -1,19 +1,12 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import createContactNote, {
   perform as operationPerform,
   contactNoteSample,
   newNote,
 } from '../../creates/create_contact_note';
-import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
+import { runWithInput, failure, reamaze, resetNock } from '../helpers';
 
-// Tests pass loosely typed input (odd values included) to the operation's own perform.
-const perform = operationPerform as unknown as (
-  z: ZObject,
-  bundle: Bundle,
-) => Promise<Record<string, unknown>>;
-const run = (inputData: Record<string, unknown>) =>
-  appTester(perform, { authData, inputData }) as Promise<Record<string, unknown>>;
+const run = (inputData: Record<string, unknown>) => runWithInput(operationPerform, inputData);
 
 /** What Re:amaze answers: every note of the contact, the new one included. */
 const allNotes = [

@@ -1,4 +1,3 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import createConversation from '../../creates/create_conversation';
 import {
@@ -6,15 +5,10 @@ import {
   conversationSample,
   flattenConversation,
 } from '../../lib/conversation';
-import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
+import { failure, runWithInput, reamaze, resetNock } from '../helpers';
 
-// Tests pass loosely typed input (odd values included) to the operation's own perform.
-const perform = createConversation.operation.perform as unknown as (
-  z: ZObject,
-  bundle: Bundle,
-) => Promise<Record<string, unknown>>;
 const run = (inputData: Record<string, unknown>) =>
-  appTester(perform, { authData, inputData }) as Promise<Record<string, unknown>>;
+  runWithInput(createConversation.operation.perform, inputData);
 
 const PATH = '/api/v1/conversations';
 
