@@ -1,6 +1,6 @@
 /**
  * Message bodies as plain text for Slack, Sheets and email steps. Re:amaze bodies are Markdown
- * ("can be formatted with markdown", https://www.reamaze.com/api/post_messages) unless they are
+ * ("can be formatted with markdown", https://push.reamaze.com/api/post_messages) unless they are
  * HTML emails, so a body is read as HTML when it has real tags and as Markdown otherwise; either
  * way the result has no markup, no entities, and links as "text (url)". One linear pass, capped
  * at PLAIN_TEXT_LIMIT characters of output: see docs/plain-text.md. No library, for cold starts.
@@ -479,6 +479,8 @@ function linkWithText(text: string, url: string): string {
  * reuses the previous scan's stop, so the line is read a bounded number of times.
  */
 function inlineMarkdown(line: string, cutShort = false): string {
+  const hasUrl = /https?:\/\/|www\./i.test(line);
+  if (!hasUrl && !/[\\`[!<*_~]/.test(line)) return line; // most lines: nothing to do
   const out: string[] = [];
   const openers = new Map<string, number[]>();
   const code = line.includes('`') ? new CodeSpans(line) : undefined;
@@ -534,7 +536,7 @@ function inlineMarkdown(line: string, cutShort = false): string {
       if (line[end] === '>' && AUTOLINK.test(inner))
         i = take(i, inner.replace(/^mailto:/i, ''), end + 1);
       else i += 1;
-    } else if ((c === 'h' || c === 'w' || c === 'H' || c === 'W') && !isWordAt(line, i - 1)) {
+    } else if (hasUrl && 'hHwW'.includes(c) && !isWordAt(line, i - 1)) {
       if (!BARE_URL.test(line.slice(i, i + 8))) {
         i += 1;
         continue;
@@ -646,6 +648,9 @@ export function toPlainText(body: unknown): string {
     const text = htmlToText(body);
     return text.length > PLAIN_TEXT_LIMIT ? cut(text) : text;
   }
-  const { text, stopped } = markdownToText(body);
+  // Without these characters no Markdown rule applies: the text stands as written.
+  const { text, stopped } = /[\\`[<*_~#>+]/.test(body)
+    ? markdownToText(body)
+    : { text: decodeEntities(body.replace(/\r\n?/g, '\n')).trim(), stopped: false };
   return stopped || text.length > PLAIN_TEXT_LIMIT ? cut(text) : text;
 }
