@@ -12,9 +12,10 @@ import { dict, email, text } from '../lib/input';
 import {
   conversationInBody,
   conversationOutputFields,
+  conversationSample,
   flattenConversation,
 } from '../lib/conversation';
-import { listedConversationSample, newestFirst } from '../lib/conversation-list';
+import { newestFirst } from '../lib/conversation-list';
 
 const inputFields = defineInputFields([
   {
@@ -124,7 +125,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
-    sample: listedConversationSample,
+    sample: conversationSample,
     outputFields: conversationOutputFields,
   },
 });
