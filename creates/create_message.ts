@@ -121,6 +121,11 @@ const POSTED_MESSAGE = {
   },
 };
 
+/** The message fields this action outputs: all but the body as written, which the Zap sent. */
+export type PostedMessageItem = Omit<MessageItem, 'body'>;
+
+const POSTED_OUTPUT_FIELDS = MESSAGE_OUTPUT_FIELDS.filter((field) => field.key !== 'body');
+
 /**
  * The new message as this action outputs it. Posted without a Sender Email, its author is the
  * connected user, and only staff can connect: the answer itself does not say.
@@ -130,10 +135,14 @@ function postedItem(
   slug: string,
   postedAsConnectedUser: boolean,
   bundle: Pick<Bundle, 'authData'>,
-): MessageItem {
+): PostedMessageItem {
   // The slug the message was posted to, when the answer leaves it out: links and ids need it.
   const conversation = isRecord(created.conversation) ? created.conversation : {};
-  const item = flattenMessage({ ...created, conversation: { slug, ...conversation } }, bundle);
+  const item: PostedMessageItem & { body?: unknown } = flattenMessage(
+    { ...created, conversation: { slug, ...conversation } },
+    bundle,
+  );
+  delete item.body;
   if (item.author_is_staff === null && postedAsConnectedUser) item.author_is_staff = true;
   return item;
 }
@@ -203,6 +212,6 @@ export default defineCreate({
     sample: postedItem(POSTED_MESSAGE, POSTED_MESSAGE.conversation.slug, true, {
       authData: { brand: 'acme' },
     }),
-    outputFields: MESSAGE_OUTPUT_FIELDS,
+    outputFields: POSTED_OUTPUT_FIELDS,
   },
 });

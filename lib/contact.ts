@@ -139,10 +139,10 @@ export const contactOutputFields: PlainOutputField[] = [
   { key: 'instagram', label: 'Instagram' },
   { key: 'data', label: 'Custom Data', dict: true },
   { key: 'notes[]note', label: 'Notes' },
-  { key: 'notes[]created_at', label: 'Notes: Written At' },
+  { key: 'notes[]created_at', label: 'Notes: Date Written' },
   { key: 'notes[]author_name', label: 'Notes: Author Name' },
-  { key: 'created_at', label: 'Created At', type: 'datetime' },
-  { key: 'updated_at', label: 'Updated At', type: 'datetime' },
+  { key: 'created_at', label: 'Date Created', type: 'datetime' },
+  { key: 'updated_at', label: 'Date Updated', type: 'datetime' },
   { key: 'contact_url', label: 'Contact Link' },
 ];
 

@@ -167,8 +167,7 @@ function fileNameInUrl(url: string): string {
 
 function attachment(source: Record<string, unknown>): MessageAttachment {
   const url = stringField(source.url);
-  const name =
-    stringField(source.file_file_name) || stringField(source.name) || fileNameInUrl(url);
+  const name = stringField(source.file_file_name) || stringField(source.name) || fileNameInUrl(url);
   return { name, url, content_type: contentType(source.file_content_type, name) };
 }
 
@@ -210,14 +209,14 @@ export function flattenMessage(message: ApiMessage, bundle: Pick<Bundle, 'authDa
 /** What most Zaps map first; every key of {@link MessageItem}, each once. */
 export const MESSAGE_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'id', label: 'Message ID', required: true },
-  { key: 'created_at', label: 'Sent At', type: 'datetime' },
+  { key: 'created_at', label: 'Date Sent', type: 'datetime' },
   { key: 'body_text', label: 'Message (Plain Text)' },
   { key: 'author_name', label: 'Author Name' },
   { key: 'author_email', label: 'Author Email' },
   { key: 'author_mobile', label: 'Author Mobile' },
   { key: 'author_is_staff', label: 'Sent by Staff', type: 'boolean' },
   { key: 'visibility', label: 'Visibility (Visible to Customer, Internal Note, …)' },
-  { key: 'sent_via', label: 'Sent Via (Email, Chat, SMS, …)' },
+  { key: 'sent_via', label: 'Sent via (Email, Chat, SMS, …)' },
   { key: 'conversation_subject', label: 'Conversation Subject' },
   { key: 'conversation_id', label: 'Conversation ID (End of Its Inbox Link)' },
   { key: 'conversation_url', label: 'Conversation Link' },

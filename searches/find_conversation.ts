@@ -24,7 +24,7 @@ const inputFields = defineInputFields([
     required: false,
     dynamic: conversationField.dynamic,
     helpText:
-      'Find this exact conversation, by slug or Re:amaze inbox link. When set, the fields below are not used.',
+      'Find this exact conversation, by its Conversation ID (the end of its inbox link) or the link itself. When set, the fields below are not used.',
   },
   {
     key: 'customer_email',
@@ -120,7 +120,7 @@ export default defineSearch({
   display: {
     label: 'Find Conversation',
     description:
-      'Finds a conversation by slug, customer email, tag, channel or custom data, most recent first.',
+      'Finds a conversation by ID, customer email, tag, channel or custom data, most recent first.',
   },
   operation: {
     inputFields,

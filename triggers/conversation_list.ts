@@ -73,7 +73,7 @@ export default defineTrigger({
       { key: 'name', label: 'Subject' },
       { key: 'customer_name', label: 'Customer Name' },
       { key: 'customer_email', label: 'Customer Email' },
-      { key: 'created_at', label: 'Started At', type: 'datetime' },
+      { key: 'created_at', label: 'Date Started', type: 'datetime' },
     ],
   },
 });
