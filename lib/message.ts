@@ -166,7 +166,7 @@ function fileNameInUrl(url: string): string {
 }
 
 function attachment(source: Record<string, unknown>): MessageAttachment {
-  const url = stringField(source.url);
+  const url = typeof source.url === 'string' ? source.url : '';
   const name = stringField(source.file_file_name) || stringField(source.name) || fileNameInUrl(url);
   return { name, url, content_type: contentType(source.file_content_type, name) };
 }
