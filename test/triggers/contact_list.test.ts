@@ -35,7 +35,7 @@ describe('contact_list (hidden dropdown of contacts)', () => {
     expect(contactList.display.hidden).toBe(true);
     expect(contactList.operation.canPaginate).toBe(true);
     expect(App.triggers?.contact_list?.key).toBe('contact_list');
-    for (const create of ['update_contact', 'create_contact_note']) {
+    for (const create of ['update_contact', 'create_contact_note'] as const) {
       const field = App.creates?.[create]?.operation.inputFields?.find(
         (input) => typeof input === 'object' && input.key === 'contact',
       );
