@@ -12,6 +12,7 @@ import createConversation from './creates/create_conversation';
 import findContact from './searches/find_contact';
 import newConversation from './triggers/new_conversation';
 import conversationList from './triggers/conversation_list';
+import contactList from './triggers/contact_list';
 import createMessage from './creates/create_message';
 import updateConversation from './creates/update_conversation';
 import findConversation from './searches/find_conversation';
@@ -32,6 +33,7 @@ export default defineApp({
     [newContact.key]: newContact,
     [newConversation.key]: newConversation,
     [conversationList.key]: conversationList,
+    [contactList.key]: contactList,
   },
   creates: {
     [createContact.key]: createContact,

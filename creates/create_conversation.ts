@@ -40,7 +40,7 @@ const inputFields = defineInputFields([
     required: true,
     dynamic: 'channel_list.id.name',
     helpText:
-      "The channel the conversation is filed under. To map a value, use the channel's slug: the part before @ in its address (for example `support`).",
+      'The channel the conversation is filed under. To map a value, use its Channel ID: the part before @ in its email address (for example `support`).',
   },
   { key: 'subject', label: 'Subject', required: true },
   {
@@ -56,7 +56,12 @@ const inputFields = defineInputFields([
     required: true,
     helpText: 'The conversation is created on behalf of this customer, as if they had written in.',
   },
-  { key: 'customer_name', label: 'Customer Name', required: false },
+  {
+    key: 'customer_name',
+    label: 'Customer Name',
+    required: false,
+    helpText: "The customer's name, shown next to their email in the inbox.",
+  },
   {
     key: 'tags',
     label: 'Tags',

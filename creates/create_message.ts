@@ -1,11 +1,21 @@
-import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  errors,
+  type Bundle,
+  type CreatePerform,
+} from 'zapier-platform-core';
 import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
 import { conversationField, conversationSlug } from '../lib/conversation-field';
 import { absoluteUrl, boolean, compact, email, emailList, requiredText, text } from '../lib/input';
-import { MESSAGE_OUTPUT_FIELDS, flattenMessage } from '../lib/message';
+import { MESSAGE_VISIBILITIES } from '../lib/labels';
+import { MESSAGE_OUTPUT_FIELDS, flattenMessage, type MessageItem } from '../lib/message';
 
 /** The two kinds of message the API lets us add: `visibility` 0 (Regular) and 1 (Internal Note). */
-export const MESSAGE_TYPES = { 0: 'Reply to Customer', 1: 'Internal Note' } as const;
+export const MESSAGE_TYPES = {
+  0: MESSAGE_VISIBILITIES[0] as 'Visible to Customer',
+  1: MESSAGE_VISIBILITIES[1] as 'Internal Note',
+} as const;
 
 const inputFields = defineInputFields([
   conversationField,
@@ -27,7 +37,8 @@ const inputFields = defineInputFields([
       label,
       sample: value,
     })),
-    helpText: 'An internal note is seen by staff only; a reply goes to the customer.',
+    helpText:
+      'Visible to Customer sends a reply the customer sees; an Internal Note is seen by your team only.',
   },
   {
     key: 'sender_email',
@@ -94,7 +105,7 @@ function postedMessage(body: unknown): Record<string, unknown> | undefined {
 
 /**
  * The documented answer of POST …/messages (official sample keys), for the sample: it has no
- * `origin`, `recipients` or `attachments`, which GET /messages adds.
+ * `origin`, `recipients` or `attachments`, which GET /messages adds, so those fields are empty.
  */
 const POSTED_MESSAGE = {
   body: 'Thanks Maya! Your parcel left our warehouse this morning; tracking: **1Z999AA10123456784**.',
@@ -110,14 +121,31 @@ const POSTED_MESSAGE = {
   },
 };
 
-/** GET /messages keys the POST answer does not have: no output field may promise them. */
-const NOT_IN_POST_ANSWER = new Set([
-  'origin',
-  'user__mobile',
-  'user__staff?',
-  'recipients',
-  'attachments',
-]);
+/** The message fields this action outputs: all but the body as written, which the Zap sent. */
+export type PostedMessageItem = Omit<MessageItem, 'body'>;
+
+const POSTED_OUTPUT_FIELDS = MESSAGE_OUTPUT_FIELDS.filter((field) => field.key !== 'body');
+
+/**
+ * The new message as this action outputs it. Posted without a Sender Email, its author is the
+ * connected user, and only staff can connect: the answer itself does not say.
+ */
+function postedItem(
+  created: Record<string, unknown>,
+  slug: string,
+  postedAsConnectedUser: boolean,
+  bundle: Pick<Bundle, 'authData'>,
+): PostedMessageItem {
+  // The slug the message was posted to, when the answer leaves it out: links and ids need it.
+  const conversation = isRecord(created.conversation) ? created.conversation : {};
+  const item: PostedMessageItem & { body?: unknown } = flattenMessage(
+    { ...created, conversation: { slug, ...conversation } },
+    bundle,
+  );
+  delete item.body;
+  if (item.author_is_staff === null && postedAsConnectedUser) item.author_is_staff = true;
+  return item;
+}
 
 function invalid(message: string): Error {
   return new errors.Error(message, 'InvalidField', 400);
@@ -168,9 +196,7 @@ export const perform = (async (z, bundle) => {
   });
   const created = postedMessage(body);
   if (!created) throw unexpectedShape(z, 'the new message', true);
-  // The slug the message was posted to, when the answer leaves it out: links and ids need it.
-  const conversation = isRecord(created.conversation) ? created.conversation : {};
-  return flattenMessage({ ...created, conversation: { slug, ...conversation } }, bundle);
+  return postedItem(created, slug, message.user === undefined, bundle);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -183,7 +209,9 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: flattenMessage(POSTED_MESSAGE, { authData: { brand: 'acme' } }),
-    outputFields: MESSAGE_OUTPUT_FIELDS.filter((field) => !NOT_IN_POST_ANSWER.has(field.key)),
+    sample: postedItem(POSTED_MESSAGE, POSTED_MESSAGE.conversation.slug, true, {
+      authData: { brand: 'acme' },
+    }),
+    outputFields: POSTED_OUTPUT_FIELDS,
   },
 });

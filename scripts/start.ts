@@ -197,7 +197,7 @@ async function steps(
   const conversation = create.result.output as Item;
   indent(
     'Returned:',
-    `conversation "${String(conversation.slug)}" (${String(conversation.status_label)}) in ${String(conversation.channel_name)}`,
+    `conversation "${String(conversation.id)}" (${String(conversation.status)}) in ${String(conversation.channel_name)}`,
   );
   indent('', String(conversation.conversation_url ?? ''));
   run.requests(create.requests);

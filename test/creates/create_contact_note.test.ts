@@ -37,7 +37,7 @@ describe('Add Contact Note', () => {
     });
     const fields = createContactNote.operation.inputFields as Record<string, unknown>[];
     expect(fields.map((f) => [f.key, f.required, f.dynamic ?? f.search ?? null])).toEqual([
-      ['contact', true, 'find_contact.identifier'],
+      ['contact', true, 'contact_list.id.name'],
       ['note', true, null],
       ['creator_email', false, 'staff_list.id.name'],
       ['created_at', false, null],
@@ -66,7 +66,6 @@ describe('Add Contact Note', () => {
       id: '7782',
       note: 'Asked for a wholesale price list; sent on 9 March.',
       created_at: '2026-03-09T20:02:11.204Z',
-      updated_at: '2026-03-09T20:02:11.204Z',
       creator_name: 'Alex Agent',
       creator_email: 'agent@acme.example',
       contact: 'maya@example.com',

@@ -138,14 +138,12 @@ describe('Create Conversation: the request', () => {
     expect(result).toEqual(flattenConversation(created, 'acme'));
     expect(result).toMatchObject({
       id: 'where-is-my-order-4471',
-      slug: 'where-is-my-order-4471',
       subject: 'Where is my order #4471?',
-      status: 0,
-      status_label: 'Open',
+      status: 'Open',
       channel_name: 'Support',
-      channel_slug: 'support',
+      channel_id: 'support',
       customer_email: 'maya.lindqvist@example.com',
-      message_text: 'Hi, my order has not arrived yet.',
+      first_message_text: 'Hi, my order has not arrived yet.',
       created_at: '2026-03-09T14:22:05.118-05:00',
       conversation_url: 'https://acme.reamaze.io/admin/conversations/where-is-my-order-4471',
     });
@@ -214,12 +212,7 @@ describe('Create Conversation: the request', () => {
       conversation_data: { order_number: '4471', gift: 'true' },
     });
     expect(scope.isDone()).toBe(true);
-    expect(result).toMatchObject({
-      status: 2,
-      status_label: 'Done',
-      tag_list: ['shipping', 'order status'],
-      tags_text: 'shipping, order status',
-    });
+    expect(result).toMatchObject({ status: 'Done', tags: ['shipping', 'order status'] });
   });
 
   it.each([
@@ -498,11 +491,9 @@ describe('Create Conversation: answers', () => {
       .reply(200, { slug: 'odd-one', status: 'open', tag_list: null, author: [], category: 7 });
     expect(await run(required)).toMatchObject({
       id: 'odd-one',
-      slug: 'odd-one',
       subject: '',
-      status: null,
-      status_label: '',
-      tag_list: [],
+      status: '',
+      tags: [],
       customer_email: '',
       channel_name: '',
       conversation_url: 'https://acme.reamaze.io/admin/conversations/odd-one',

@@ -180,7 +180,7 @@ describe('create_message: refused before any request', () => {
       'an unknown type',
       { visibility: '2' },
       'InvalidField',
-      'Type "2" must be Reply to Customer or Internal Note.',
+      'Type "2" must be Visible to Customer or Internal Note.',
     ],
     [
       'a sender name without an email',
@@ -230,39 +230,36 @@ describe('create_message: answers', () => {
         visibility: '0',
       }),
     ).toEqual({
-      body: 'Your parcel left our warehouse today.',
-      visibility: 0,
-      created_at: '2026-03-09T15:02:11.734-05:00',
-      origin_id: 'zap-run-8c41f2',
-      user: { name: 'Sam Ortega', email: 'sam@acme.example' },
-      conversation: {
-        subject: 'Where is my order #4471?',
-        slug: SLUG,
-        created_at: '2026-03-09T14:22:05.118-05:00',
-        category: {
-          name: 'Support',
-          slug: 'support',
-          email: 'support@acme.reamaze.io',
-          channel: 1,
-        },
-      },
       id: expect.stringMatching(/^where-is-my-order-4471:1773086531734:0:[0-9a-f]{12}$/),
+      created_at: '2026-03-09T15:02:11.734-05:00',
       body_text: 'Your parcel left our warehouse today.',
-      origin_label: '',
-      visibility_label: 'Regular',
       author_name: 'Sam Ortega',
       author_email: 'sam@acme.example',
       author_mobile: '',
-      author_is_staff: null,
+      // Posted without a Sender Email: the connected user wrote it, and only staff can connect.
+      author_is_staff: true,
+      visibility: 'Visible to Customer',
+      sent_via: '',
       conversation_subject: 'Where is my order #4471?',
-      conversation_slug: SLUG,
+      conversation_id: SLUG,
       conversation_url: `https://acme.reamaze.io/admin/conversations/${SLUG}`,
       channel_name: 'Support',
-      channel_slug: 'support',
-      attachment_urls: [],
-      attachment_names: [],
+      channel_id: 'support',
       recipient_emails: [],
+      attachments: [],
+      origin_id: 'zap-run-8c41f2',
     });
+  });
+
+  it('does not guess who wrote a message posted on behalf of a Sender Email', async () => {
+    reamaze().post(PATH).reply(200, postedMessage());
+    const result = await add({
+      conversation: SLUG,
+      body: 'Hello',
+      visibility: '0',
+      sender_email: 'maya.lindqvist@example.com',
+    });
+    expect((result as Record<string, unknown>).author_is_staff).toBeNull();
   });
 
   it('accepts the message wrapped in {"message": …}, and fills in the slug it was posted to', async () => {
@@ -274,11 +271,10 @@ describe('create_message: answers', () => {
       unknown
     >;
     expect(result).toMatchObject({
-      visibility_label: 'Internal Note',
+      visibility: 'Internal Note',
       author_is_staff: true,
-      conversation_slug: SLUG,
+      conversation_id: SLUG,
       conversation_url: `https://acme.reamaze.io/admin/conversations/${SLUG}`,
-      conversation: { slug: SLUG },
     });
   });
 

@@ -51,11 +51,10 @@ describe('Create Conversation against the sandbox', () => {
     });
     expect(created).toMatchObject({
       id: 'stove-recall-question',
-      slug: 'stove-recall-question',
       subject: 'Stove recall question',
-      channel_slug: 'support',
+      channel_id: 'support',
       customer_email: 'nina.alvarez@example.com',
-      tag_list: ['recall', 'stoves'],
+      tags: ['recall', 'stoves'],
     });
     expect(sandbox.store.contactByEmail('nina.alvarez@example.com')?.data).toEqual({
       loyalty_id: '007',
@@ -73,9 +72,9 @@ describe('Create Conversation against the sandbox', () => {
       body_text: 'Is my **X2 stove** (bought in March) part of the recall?',
       author_name: 'Nina Alvarez',
       author_email: 'nina.alvarez@example.com',
-      conversation_slug: 'stove-recall-question',
-      channel_slug: 'support',
-      origin_label: 'API',
+      conversation_id: 'stove-recall-question',
+      channel_id: 'support',
+      sent_via: 'API',
     });
     expect(after[0]?.id).toBe(fresh[0]?.id);
     expect(after.filter((item) => item.id === fresh[0]?.id)).toHaveLength(1);

@@ -125,6 +125,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
   auth: [{ name: 'auth test', input: {}, requests: [listRead('/channels', 'channels')] }],
   channel_list: [{ name: 'dropdown', input: {}, requests: [listRead('/channels', 'channels')] }],
   staff_list: [{ name: 'dropdown', input: {}, requests: [listRead('/staff', 'staff')] }],
+  contact_list: [{ name: 'dropdown', input: {}, requests: [listRead('/contacts', 'contacts')] }],
   conversation_list: [
     { name: 'dropdown', input: {}, requests: [listRead('/conversations', 'conversations')] },
   ],
