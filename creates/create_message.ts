@@ -1,7 +1,8 @@
 import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
+import { attachmentParams, attachmentsField } from '../lib/attachment-input';
 import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
 import { conversationField, conversationSlug } from '../lib/conversation-field';
-import { absoluteUrl, boolean, compact, email, emailList, requiredText, text } from '../lib/input';
+import { boolean, compact, email, emailList, requiredText, text } from '../lib/input';
 import { MESSAGE_OUTPUT_FIELDS, flattenMessage } from '../lib/message';
 
 /** The two kinds of message the API lets us add: `visibility` 0 (Regular) and 1 (Internal Note). */
@@ -49,12 +50,7 @@ const inputFields = defineInputFields([
     list: true,
     helpText: 'Email addresses that also receive this message.',
   },
-  {
-    key: 'attachment',
-    label: 'Attachment URL',
-    required: false,
-    helpText: 'A public link to a file: Re:amaze downloads it and attaches it to the message.',
-  },
+  attachmentsField,
   {
     key: 'suppress_notifications',
     label: 'Suppress Notifications',
@@ -149,7 +145,7 @@ export function messageBody(input: Record<string, unknown>): Record<string, unkn
     // Omitted entirely when empty: an empty `user` object is refused with a 422.
     user: senderEmail === undefined ? undefined : compact({ name: senderName, email: senderEmail }),
     recipients: emailList(input.recipients, 'Additional Recipients'),
-    attachment: absoluteUrl(input.attachment, 'Attachment URL'),
+    ...attachmentParams(input.attachments),
     // Plural on this endpoint's page (the conversation page spells it without the s).
     suppress_notifications: boolean(input.suppress_notifications),
     suppress_autoresolve: boolean(input.keep_open),

@@ -14,7 +14,7 @@ const unmapped = {
   sender_email: '',
   sender_name: '',
   recipients: [],
-  attachment: '',
+  attachments: [],
   suppress_notifications: '',
   keep_open: '',
   origin_id: '',
@@ -91,10 +91,40 @@ describe('create_message: the request', () => {
       sender_email: ' sam@acme.example ',
       sender_name: 'Sam Ortega',
       recipients: ['warehouse@acme.example', '', 'maya.partner@example.com'],
-      attachment: 'https://files.acme.example/labels/4471.pdf',
+      attachments: ['https://files.acme.example/labels/4471.pdf'],
       suppress_notifications: true,
       keep_open: 'yes',
       origin_id: 'zap-run-8c41f2',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends one file as `attachment` and several as the `attachments` list, as Zapier hands them over', async () => {
+    const hydrated = 'https://zapier.com/engine/hydrate/1234/.eJwtjMEKgjAQRH/l/packing-slip.pdf';
+    const scope = reamaze()
+      .post(PATH, { message: { body: 'Label attached.', visibility: 0, attachment: hydrated } })
+      .reply(200, postedMessage())
+      .post(PATH, {
+        message: {
+          body: 'Both photos.',
+          visibility: 0,
+          attachments: [hydrated, 'https://files.acme.example/photos/box%201.jpg'],
+        },
+      })
+      .reply(200, postedMessage());
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Label attached.',
+      visibility: '0',
+      attachments: hydrated,
+    });
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Both photos.',
+      visibility: '0',
+      attachments: [hydrated, '', ' https://files.acme.example/photos/box%201.jpg '],
     });
     expect(scope.isDone()).toBe(true);
   });
@@ -202,9 +232,21 @@ describe('create_message: refused before any request', () => {
     ],
     [
       'an attachment that is not a web address',
-      { attachment: 'C:\\labels\\4471.pdf' },
+      { attachments: ['C:\\labels\\4471.pdf'] },
       'InvalidUrl',
-      'Attachment URL "C:\\labels\\4471.pdf" is not a web address. Use a full address starting with https://.',
+      'Attachments "C:\\labels\\4471.pdf" is not a web address. Use a full address starting with https://, or a file from an earlier step.',
+    ],
+    [
+      'an attachment on a loopback address written as one number',
+      { attachments: ['http://2130706433/admin'] },
+      'InvalidUrl',
+      'Attachments http://127.0.0.1/admin points at a private or local network address (127.0.0.1). Re:amaze downloads the file from the internet: use a public link, such as a file from an earlier step.',
+    ],
+    [
+      'an attachment on an IPv4-mapped IPv6 link-local address',
+      { attachments: ['http://[::ffff:169.254.169.254]/latest'] },
+      'InvalidUrl',
+      'Attachments http://[::ffff:a9fe:a9fe]/latest points at a private or local network address ([::ffff:a9fe:a9fe]). Re:amaze downloads the file from the internet: use a public link, such as a file from an earlier step.',
     ],
     [
       'no conversation',

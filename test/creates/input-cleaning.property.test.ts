@@ -56,6 +56,16 @@ const email = spaced(fc.emailAddress().filter((value) => /^[^\s@]+@[^\s@]+\.[^\s
 const mobile = spaced(fc.stringMatching(/^\+[1-9]\d{6,14}$/));
 const slug = spaced(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/));
 const url = spaced(fc.webUrl({ validSchemes: ['https'] }));
+/** Files from earlier steps: public https addresses as Zapier hands them over (already in canonical form). */
+const fileUrls = fc.array(
+  spaced(
+    fc
+      .webUrl({ validSchemes: ['https'] })
+      .map((value) => new URL(value).href)
+      .filter((value) => /^https:\/\/[a-z0-9-]+\.[a-z0-9.-]*[a-z]\//.test(value)),
+  ),
+  { minLength: 1, maxLength: 3 },
+);
 const dateTime = spaced(
   fc
     .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
@@ -133,7 +143,7 @@ const CREATES: Record<
         contract: 'trimmed items',
         value: fc.array(email, { minLength: 1, maxLength: 3 }),
       }),
-      attachment_url: optional(trimmed(url)),
+      attachments: optional({ contract: 'trimmed items', value: fileUrls }),
       suppress_notifications: optional({ contract: 'boolean', value: flag }),
       customer_data: optional({ contract: 'exact pairs', value: pairs }),
       conversation_data: optional({ contract: 'exact pairs', value: pairs }),
@@ -150,7 +160,7 @@ const CREATES: Record<
         contract: 'trimmed items',
         value: fc.array(email, { minLength: 1, maxLength: 3 }),
       }),
-      attachment: optional(trimmed(url)),
+      attachments: optional({ contract: 'trimmed items', value: fileUrls }),
       suppress_notifications: optional({ contract: 'boolean', value: flag }),
       keep_open: optional({ contract: 'boolean', value: flag }),
       origin_id: optional(exact(text)),
