@@ -15,6 +15,7 @@ import conversationList from './triggers/conversation_list';
 import createMessage from './creates/create_message';
 import updateConversation from './creates/update_conversation';
 import findConversation from './searches/find_conversation';
+import newSatisfactionRating from './triggers/new_satisfaction_rating';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -32,6 +33,7 @@ export default defineApp({
     [newContact.key]: newContact,
     [newConversation.key]: newConversation,
     [conversationList.key]: conversationList,
+    [newSatisfactionRating.key]: newSatisfactionRating,
   },
   creates: {
     [createContact.key]: createContact,

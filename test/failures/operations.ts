@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
+import { REPORTS_PERMISSION } from '../../triggers/new_satisfaction_rating';
 import type { ZapierErrorInfo } from '../helpers';
 
 /**
@@ -57,6 +58,8 @@ export interface ExpectedRequest {
   wrongShape: Outcome;
   /** What a 404 leads to. */
   notFound: Outcome;
+  /** What a 403 that is not about the login leads to, when the operation says what it needs. */
+  forbidden?: Outcome;
 }
 
 export interface OperationCase {
@@ -133,6 +136,25 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
     { name: 'no filters', input: {}, requests: [listRead('/conversations', 'conversations')] },
   ],
   new_contact: [{ name: 'no filters', input: {}, requests: [listRead('/contacts', 'contacts')] }],
+  new_satisfaction_rating: [
+    {
+      name: 'every rating',
+      input: {},
+      requests: [
+        listRead('/satisfaction_ratings', 'satisfaction_ratings', {
+          wrongShape: unexpected('the list of satisfaction ratings'),
+          forbidden: {
+            error: {
+              name: 'AppError',
+              code: 'PermissionDenied',
+              status: 403,
+              message: `Re:amaze refused this on ${HOST} (HTTP 403 Forbidden): ${REPORTS_PERMISSION}`,
+            },
+          },
+        }),
+      ],
+    },
+  ],
   create_contact: [
     {
       name: 'email only',
