@@ -4,6 +4,7 @@ import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
 import { conversationField, conversationSlug } from '../lib/conversation-field';
 import { boolean, compact, email, emailList, requiredText, text } from '../lib/input';
 import { MESSAGE_OUTPUT_FIELDS, flattenMessage } from '../lib/message';
+import { readResponseTemplate, responseTemplateId } from '../lib/response-template';
 
 /** The two kinds of message the API lets us add: `visibility` 0 (Regular) and 1 (Internal Note). */
 export const MESSAGE_TYPES = { 0: 'Reply to Customer', 1: 'Internal Note' } as const;
@@ -14,9 +15,17 @@ const inputFields = defineInputFields([
     key: 'body',
     label: 'Message',
     type: 'text',
-    required: true,
+    required: false,
     helpText:
-      'Markdown is allowed. HTML tags are not rendered: the customer would see them as typed.',
+      'Required unless you choose a Response Template. Markdown is allowed. HTML tags are not rendered: the customer would see them as typed.',
+  },
+  {
+    key: 'response_template',
+    label: 'Response Template',
+    required: false,
+    dynamic: 'response_template_list.id.name',
+    helpText:
+      "Sends this saved reply's text. If you also write a Message, your Message comes first, then a blank line, then the template's text (for example a personal greeting above a standard answer). Placeholders in the template are sent as written.",
   },
   {
     key: 'visibility',
@@ -128,9 +137,17 @@ export function visibilityCode(value: unknown): 0 | 1 {
   throw invalid(`Type "${given}" must be ${MESSAGE_TYPES[0]} or ${MESSAGE_TYPES[1]}.`);
 }
 
-/** The message body of `POST /conversations/{slug}/messages`, with only the fields the user set. */
-export function messageBody(input: Record<string, unknown>): Record<string, unknown> {
-  const body = requiredText(input.body, 'Message'); // sent exactly as written, spaces included
+/** What the user asked to send: their Message, the template's text, or the Message above the template. */
+export function composeBody(typed: string | undefined, template: string | undefined): string {
+  if (template === undefined) return requiredText(typed, 'Message');
+  return typed === undefined ? template : `${typed}\n\n${template}`;
+}
+
+/**
+ * Everything of `POST /conversations/{slug}/messages` but the text, with only the fields the user
+ * set; checked before any request, the template included.
+ */
+export function messageOptions(input: Record<string, unknown>): Record<string, unknown> {
   const visibility = visibilityCode(input.visibility);
   const senderEmail = email(input.sender_email, 'Sender Email');
   const senderName = text(input.sender_name);
@@ -140,7 +157,6 @@ export function messageBody(input: Record<string, unknown>): Record<string, unkn
     );
   }
   return compact({
-    body,
     visibility,
     // Omitted entirely when empty: an empty `user` object is refused with a 422.
     user: senderEmail === undefined ? undefined : compact({ name: senderName, email: senderEmail }),
@@ -154,12 +170,25 @@ export function messageBody(input: Record<string, unknown>): Record<string, unkn
 }
 
 export const perform = (async (z, bundle) => {
-  const slug = conversationSlug(bundle.inputData.conversation);
-  const message = messageBody(bundle.inputData);
+  const input = bundle.inputData;
+  const slug = conversationSlug(input.conversation);
+  const typed = text(input.body); // sent exactly as written, spaces included
+  const templateId = responseTemplateId(input.response_template);
+  if (templateId === undefined && typed === undefined) {
+    throw new errors.Error(
+      'Message is required unless you choose a Response Template: write the message, map one from an earlier step, or choose a template.',
+      'MissingField',
+      400,
+    );
+  }
+  const options = messageOptions(input);
+  // Read before the POST, so a template that cannot be read posts nothing.
+  const template =
+    templateId === undefined ? undefined : (await readResponseTemplate(z, bundle, templateId)).body;
   const body = await reamazeRequest(z, bundle, {
     method: 'POST',
     path: apiPath('conversations', slug, 'messages'),
-    body: { message },
+    body: { message: { body: composeBody(typed, template), ...options } },
     notFoundMessage: `No conversation "${slug}" was found`,
   });
   const created = postedMessage(body);

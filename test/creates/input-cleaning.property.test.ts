@@ -18,6 +18,7 @@ type Input = Record<string, unknown>;
 /** How a field's value must appear in the request. */
 type Contract =
   | 'exact' // as given
+  | 'exact, then a template' // as given, alone or followed by a blank line and a template's text
   | 'trimmed' // surrounding spaces removed
   | 'exact items' // a list: each item as given
   | 'trimmed items' // a list: each item without surrounding spaces
@@ -152,8 +153,11 @@ const CREATES: Record<
   create_message: {
     fields: {
       conversation: trimmed(slug),
-      body: exact(text),
+      body: { contract: 'exact, then a template', value: text },
       visibility: { contract: 'code', value: fc.constantFrom('0', '1') },
+      response_template: optional(
+        trimmed(spaced(fc.integer({ min: 1, max: 999_999 }).map(String))),
+      ),
       sender_email: optional(trimmed(email)),
       sender_name: optional(exact(text)),
       recipients: optional({
@@ -233,7 +237,8 @@ function recordRequests(): Sent[] {
           body: typeof body === 'string' && body !== '' ? JSON.parse(body) : body,
         });
         // Update Conversation reads the current tags first; notes come back as a list.
-        if (method === 'GET') return [200, { slug: 'x', tag_list: [] }];
+        // Add Message reads the chosen response template first.
+        if (method === 'GET') return [200, { slug: 'x', tag_list: [], body: 'Saved reply.' }];
         return [200, parsed.pathname.endsWith('/notes') ? [] : {}];
       });
   }
@@ -264,6 +269,11 @@ function delivered(contract: Contract, value: unknown, requests: Sent[]): boolea
   switch (contract) {
     case 'exact':
       return has(value as string);
+    case 'exact, then a template':
+      return sentLeaves.some(
+        (leaf) =>
+          leaf === value || (typeof leaf === 'string' && leaf.startsWith(`${value as string}\n\n`)),
+      );
     case 'trimmed':
       return has((value as string).trim());
     case 'exact items':
