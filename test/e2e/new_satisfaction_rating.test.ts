@@ -1,4 +1,5 @@
 import type { Sandbox } from '../../sandbox/server';
+import findConversation from '../../searches/find_conversation';
 import { perform, REPORTS_PERMISSION } from '../../triggers/new_satisfaction_rating';
 import { authData, failure } from '../helpers';
 import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
@@ -61,6 +62,23 @@ describe('New Satisfaction Rating against the sandbox', () => {
     const ones = await poll({ ratings: ['1'] });
     expect(requestLines(sandbox)).toEqual(['GET /satisfaction_ratings?rating=1&page=1']);
     expect(ones.map((item) => item.rating)).toEqual([1]);
+  });
+
+  it("a rating's Conversation ID finds the conversation (customer and assignee) in a Find step", async () => {
+    const [newest] = await poll();
+    sandbox.clearLog();
+    const [conversation] = await run<Item[]>(
+      findConversation.operation.perform as unknown as Parameters<typeof run>[0],
+      { conversation: newest?.conversation_id },
+    );
+    expect(requestLines(sandbox)).toEqual([
+      `GET /conversations/${newest?.conversation_id as string}`,
+    ]);
+    expect(conversation).toMatchObject({
+      slug: 'where-is-my-order-10482',
+      customer_email: 'dana.whitfield@example.com',
+      assignee_email: 'priya@acme.example',
+    });
   });
 
   it('a user whose role lacks Reports is told what to ask for', async () => {
