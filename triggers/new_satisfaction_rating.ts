@@ -7,6 +7,7 @@ import {
 import { inboxConversationUrl } from '../lib/brand';
 import { getPage } from '../lib/client';
 import { inboxContactUrl } from '../lib/contact';
+import { looksOldestFirst } from '../lib/conversation-list';
 import { parseInstant, stringField } from '../lib/fields';
 import { pollNewestFirst } from '../lib/horizon';
 import { list } from '../lib/input';
@@ -131,15 +132,25 @@ export const perform = (async (z, bundle) => {
   const wanted = chosenRatings(bundle.inputData.ratings);
   const only = wanted?.size === 1 ? [...wanted][0] : undefined;
   const ratings = await pollNewestFirst({
-    fetchPage: (page, timeoutMs) =>
-      getPage(
+    fetchPage: async (page, timeoutMs) => {
+      const result = await getPage(
         z,
         bundle,
         '/satisfaction_ratings',
         'satisfaction_ratings',
         { rating: only, page },
         { timeoutMs, forbiddenMessage: REPORTS_PERMISSION },
-      ),
+      );
+      if (page === 1 && result.pageCount > 1 && looksOldestFirst(result.items)) {
+        // The order is only shown by the documented sample: new ratings would never reach page 1.
+        throw new errors.Error(
+          'Re:amaze listed satisfaction ratings oldest first, so new ratings cannot be found on the first page. Contact the integration’s support.',
+          'UnexpectedOrder',
+          502,
+        );
+      }
+      return result;
+    },
     createdAt: (rating) => parseInstant(rating.created_at),
     identity: (rating) => idText(rating.id) || undefined,
     meta: bundle.meta,

@@ -155,6 +155,18 @@ describe('New Satisfaction Rating: polling', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('refuses a first page that runs oldest first, where new ratings would never appear', async () => {
+    const oldestFirst = Array.from({ length: 30 }, (_, i) => rating(100 + i, 4, 3000 - i));
+    reamaze().get(PATH).query({ page: '1' }).reply(200, page(oldestFirst, 3));
+    expect(await failure(run())).toEqual({
+      name: 'AppError',
+      code: 'UnexpectedOrder',
+      status: 502,
+      message:
+        'Re:amaze listed satisfaction ratings oldest first, so new ratings cannot be found on the first page. Contact the integration’s support.',
+    });
+  });
+
   it('never throws on odd items: unknown ratings have no label, missing ids no links', async () => {
     reamaze()
       .get(PATH)
