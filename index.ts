@@ -16,6 +16,9 @@ import contactList from './triggers/contact_list';
 import createMessage from './creates/create_message';
 import updateConversation from './creates/update_conversation';
 import findConversation from './searches/find_conversation';
+import newSatisfactionRating from './triggers/new_satisfaction_rating';
+import responseTemplateList from './triggers/response_template_list';
+import findResponseTemplate from './searches/find_response_template';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -34,6 +37,8 @@ export default defineApp({
     [newConversation.key]: newConversation,
     [conversationList.key]: conversationList,
     [contactList.key]: contactList,
+    [newSatisfactionRating.key]: newSatisfactionRating,
+    [responseTemplateList.key]: responseTemplateList,
   },
   creates: {
     [createContact.key]: createContact,
@@ -46,6 +51,7 @@ export default defineApp({
   searches: {
     [findContact.key]: findContact,
     [findConversation.key]: findConversation,
+    [findResponseTemplate.key]: findResponseTemplate,
   },
   searchOrCreates: {
     find_contact: {

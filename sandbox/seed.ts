@@ -1,3 +1,4 @@
+import { seedRatingsAndTemplates } from './seed-ratings-templates';
 import type { Attachment, Contact, Recipient, Store } from './store';
 
 /**
@@ -567,4 +568,5 @@ export function seedBrand(store: Store): void {
       });
     }
   }
+  seedRatingsAndTemplates(store);
 }
