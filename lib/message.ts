@@ -227,7 +227,7 @@ export const MESSAGE_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'attachments[]url', label: 'Attachment URLs (Use as File)' },
   {
     key: 'attachments[]content_type',
-    label: 'Attachment Content Types (From File Name If Missing)',
+    label: 'Attachment Content Types (From Extension When Missing)',
   },
   { key: 'body', label: 'Body (HTML/Markdown as Written)' },
   { key: 'origin_id', label: 'Origin ID (Your System’s Message ID)' },
