@@ -198,7 +198,7 @@ export default defineTrigger({
       { key: 'staff_id', label: 'Rated Staff Member ID', type: 'string' },
       { key: 'conversation_id', label: 'Conversation ID', type: 'string' },
       { key: 'conversation_url', label: 'Conversation Link', type: 'string' },
-      { key: 'created_at', label: 'Rating Time', type: 'datetime' },
+      { key: 'created_at', label: 'Date Rated', type: 'datetime' },
     ],
   },
 });

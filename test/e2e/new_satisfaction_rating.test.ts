@@ -75,7 +75,7 @@ describe('New Satisfaction Rating against the sandbox', () => {
       `GET /conversations/${newest?.conversation_id as string}`,
     ]);
     expect(conversation).toMatchObject({
-      conversation_id: 'where-is-my-order-10482',
+      id: 'where-is-my-order-10482',
       customer_email: 'dana.whitfield@example.com',
       assignee_email: 'priya@acme.example',
     });
