@@ -4,6 +4,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { excerpt, messageLine, plural, seconds, type Item } from './start/describe';
 import { readEnvFile } from './start/env-file';
 import { networkProblem } from './start/network';
+import { operationLines } from './start/operations';
 import { chooseTarget } from './start/target';
 import { invoke, type InvokeResult } from './start/invoke';
 
@@ -228,6 +229,9 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) {
     print(USAGE);
+    print();
+    print('Operations (run any one with npm run build && npx zapier-platform invoke <kind> <key>):');
+    operationLines().forEach((line) => print(line));
     return 0;
   }
   const envFile = readEnvFile(join(ROOT, '.env'));
