@@ -6,10 +6,12 @@ import App from '../index';
  */
 type Operation = { operation: { outputFields?: unknown[] } };
 
+const KINDS = { triggers: 'trigger', creates: 'create', searches: 'search' } as const;
+
 for (const kind of ['triggers', 'creates', 'searches'] as const) {
   for (const [key, op] of Object.entries((App[kind] ?? {}) as Record<string, Operation>)) {
     const fields = (op.operation.outputFields ?? []) as { label?: string }[];
-    console.log(`${kind.slice(0, -1)} ${key}: ${fields.length} output fields`);
+    console.log(`${KINDS[kind]} ${key}: ${fields.length} output fields`);
     console.log(`  ${fields.map((field) => field.label).join(' | ')}`);
   }
 }

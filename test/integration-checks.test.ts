@@ -322,6 +322,11 @@ describe('offline integration checks', () => {
       'D024 trigger new_thing: sample data must be an object',
     ],
     [
+      'D024 boolean sample null (a staff reply whose Sent by Staff is null)',
+      (app) => (newThing(app).sample.done = null),
+      'D024 trigger new_thing: sample done is null: show a value of its type',
+    ],
+    [
       'D024 required field empty',
       (app) => (newThing(app).sample.id = null),
       'D024 trigger new_thing: sample id is required but empty',
@@ -448,15 +453,17 @@ describe('offline integration checks', () => {
     expect(problems).toEqual([]);
   });
 
-  it('D024: null is allowed for an optional field, of any type', () => {
+  it('D024: a sample shows a value of each field’s type, never null', () => {
     for (const type of ['datetime', 'boolean', 'integer', 'number', 'string']) {
-      expect(typeProblem({ key: 'x', type }, null)).toBeUndefined();
+      expect(typeProblem({ key: 'x', type }, null)).toBe('is null: show a value of its type');
       expect(typeProblem({ key: 'x', type, required: true }, null)).toBe('is required but empty');
     }
     expect(typeProblem({ key: 'x', type: 'datetime' }, '2026-11-23T10:00:00')).toBe(
       'must be an ISO 8601 date-time with a time zone',
     );
     expect(typeProblem({ key: 'x', type: 'datetime' }, '2026-11-23T15:00:00Z')).toBeUndefined();
+    expect(typeProblem({ key: 'x' }, '')).toBeUndefined();
+    expect(typeProblem({ key: 'x', required: true }, ' ')).toBe('is required but empty');
   });
 
   it('no value twice: empty and scalar values are trivial; the search connector’s key is exempt', () => {

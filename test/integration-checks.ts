@@ -156,8 +156,9 @@ function valuesAt(sample: Record<string, unknown>, key: string): unknown[] | typ
 /** D024: why a sample value does not fit its output field's type; undefined when it does. */
 export function typeProblem(field: Field, value: unknown): string | undefined {
   if (value === MISSING) return 'is missing';
+  // A static sample shows a realistic value of each type; live items may still carry null.
   if (value === null || value === undefined) {
-    return field.required === true ? 'is required but empty' : undefined;
+    return field.required === true ? 'is required but empty' : 'is null: show a value of its type';
   }
   if (field.list === true && !field.key?.toString().includes('[]')) {
     if (!Array.isArray(value)) return 'must be a list';
