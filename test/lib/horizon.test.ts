@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {
   DEFAULT_HORIZON_MS,
-  DEFAULT_MAX_PAGES,
+  LATE_ARRIVAL_MS,
+  MAX_RESULT_BYTES,
   MIN_PAGE_TIME_MS,
   POLL_BUDGET_MS,
   pollNewestFirst,
@@ -9,6 +10,7 @@ import {
 } from '../../lib/horizon';
 import { parseInstant } from '../../lib/fields';
 import { REQUEST_TIMEOUT_MS } from '../../lib/client';
+import type { Watermarks, WatermarkStore } from '../../lib/watermarks';
 
 const MINUTE = 60_000;
 const NOW = Date.parse('2026-03-09T12:00:00.000Z');
@@ -76,7 +78,7 @@ describe('pollNewestFirst', () => {
     expect(result.map((i) => i.key)).toEqual(items(31, MINUTE).map((i) => i.key));
   });
 
-  it('a burst pages as deep as it goes, up to the cap', async () => {
+  it('a burst pages as deep as it goes: no page cap, only the time and size budgets', async () => {
     const burst = items(150, 1_000); // 150 items in 2.5 minutes
     const { fetchPage, calls } = list([...burst, ...items(100, 60 * MINUTE, 40 * MINUTE, 'old')]);
     const result = await poll(fetchPage);
@@ -84,8 +86,27 @@ describe('pollNewestFirst', () => {
     expect(result.map((i) => i.key)).toEqual(burst.map((i) => i.key));
 
     const huge = list(items(1000, 100));
-    expect(await poll(huge.fetchPage)).toHaveLength(DEFAULT_MAX_PAGES * PAGE);
-    expect(huge.calls).toHaveLength(DEFAULT_MAX_PAGES);
+    expect(await poll(huge.fetchPage)).toHaveLength(1000);
+    expect(huge.calls).toHaveLength(34);
+  });
+
+  it('stops before the result outgrows Zapier’s payload limit, and says so', async () => {
+    const big = Array.from({ length: 600 }, (_, i) => ({
+      key: `b${i}`,
+      at: NOW - i * 1_000,
+      body: 'x'.repeat(20_000),
+    }));
+    const { fetchPage, calls } = list(big);
+    const logs: string[] = [];
+    const result = await poll(fetchPage, { log: (line) => logs.push(line) });
+    // 30 items of ~20 kB a page: 2.5 MB is reached after 5 pages (150 items).
+    expect(calls).toHaveLength(Math.ceil(MAX_RESULT_BYTES / (30 * 20_040)));
+    expect(result).toHaveLength(calls.length * PAGE);
+    expect(logs).toEqual([
+      expect.stringMatching(
+        /^Stopped after 5 page\(s\), 150 items and 0 s because the result reached its size limit/,
+      ),
+    ]);
   });
 
   it('stops at the last page Re:amaze reports, and on an empty page', async () => {
@@ -178,13 +199,38 @@ describe('pollNewestFirst', () => {
     expect(POLL_BUDGET_MS - 27_000).toBeLessThan(MIN_PAGE_TIME_MS);
   });
 
-  it('lets a failed page fail the poll (Zapier retries it; a partial seed would fire old items later)', async () => {
-    const { fetchPage } = list(items(200, 1_000));
-    const failing: typeof fetchPage = async (page, timeoutMs) => {
-      if (page === 2) throw new Error('temporarily unavailable');
+  /** A page that fails as the client fails it: `ThrottledError` for what is temporary. */
+  const failingOn = (failing: number, name: string) => {
+    const { fetchPage, calls } = list(items(200, 1_000));
+    const fetch: typeof fetchPage = async (page, timeoutMs) => {
+      if (page === failing) {
+        calls.push({ page, timeoutMs });
+        const error = new Error(`Re:amaze did not answer within ${timeoutMs / 1000} seconds.`);
+        error.name = name;
+        throw error;
+      }
       return fetchPage(page, timeoutMs);
     };
-    await expect(poll(failing)).rejects.toThrow('temporarily unavailable');
+    return { fetch, calls };
+  };
+
+  it('a later page that fails temporarily ends the poll with the pages before it, logged', async () => {
+    const { fetch, calls } = failingOn(3, 'ThrottledError');
+    const logs: string[] = [];
+    const result = await poll(fetch, { log: (line) => logs.push(line) });
+    expect(calls.map((c) => c.page)).toEqual([1, 2, 3]);
+    expect(result.map((i) => i.key)).toEqual(items(60, 1_000).map((i) => i.key));
+    expect(logs).toEqual([
+      'Stopped after 2 page(s), 60 items and 0 s because page 3 failed (Re:amaze did not answer within 12 seconds.), with older items not yet returned; the next poll reads on from the newest.',
+    ]);
+  });
+
+  it('a failed page 1, a permanent failure on a later page, and any failure of the dedupe seed fail the poll', async () => {
+    await expect(poll(failingOn(1, 'ThrottledError').fetch)).rejects.toThrow('did not answer');
+    await expect(poll(failingOn(2, 'ExpiredAuthError').fetch)).rejects.toThrow('did not answer');
+    await expect(
+      poll(failingOn(2, 'ThrottledError').fetch, { meta: { isPopulatingDedupe: true } }),
+    ).rejects.toThrow('did not answer');
   });
 });
 
