@@ -137,7 +137,8 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
       nextWatermarks(stored, returned, poll.createdAt, {
         floor,
         since: seedCut !== undefined ? seedCut + 1 : keptSince,
-        complete: cut === undefined,
+        // A seed cut short still returned every item above its mark: nothing there is left unread.
+        complete: cut === undefined || seeding,
         seeding,
       }),
     );

@@ -322,3 +322,105 @@ describe('pollNewestFirst under Zapier dedupe (property)', () => {
     );
   });
 });
+
+/** An in-memory store, recording what each poll wrote. */
+function memory(initial?: Watermarks): WatermarkStore & { writes: Watermarks[] } {
+  let value = initial;
+  const writes: Watermarks[] = [];
+  return {
+    writes,
+    read: async () => value,
+    write: async (next) => {
+      writes.push(next);
+      value = next;
+    },
+  };
+}
+
+describe('pollNewestFirst with per-Zap watermarks', () => {
+  const busy = () => list(items(300, 10_000)); // one item every 10 s: 180 inside the 30-min horizon
+
+  it('pages only down to the lower of the two stored floors, and writes [last floor, newest − 30 s]', async () => {
+    const { fetchPage, calls } = busy();
+    const store = memory({ floors: [NOW - 4 * MINUTE, NOW - 2 * MINUTE] });
+    const result = await poll(fetchPage, { watermarks: store });
+    // 4 minutes hold 24 items: page 1 already reaches below the floor.
+    expect(calls).toHaveLength(1);
+    expect(result).toHaveLength(30);
+    expect(store.writes).toEqual([{ floors: [NOW - 2 * MINUTE, NOW - LATE_ARRIVAL_MS] }]);
+  });
+
+  it('without a stored value pages the whole horizon and writes its own floor as the one to use if this result is lost', async () => {
+    const { fetchPage, calls } = busy();
+    const store = memory();
+    await poll(fetchPage, { watermarks: store });
+    expect(calls).toHaveLength(7); // 180 items inside 30 minutes, and the page crossing it
+    expect(store.writes).toEqual([{ floors: [NOW - HORIZON_MS, NOW - LATE_ARRIVAL_MS] }]);
+  });
+
+  it('never pages deeper than the horizon, whatever is stored', async () => {
+    const { fetchPage, calls } = busy();
+    await poll(fetchPage, { watermarks: memory({ floors: [NOW - 5 * HORIZON_MS, NOW] }) });
+    expect(calls).toHaveLength(7);
+  });
+
+  it('a poll cut short keeps the floor it was given, so the next poll reads the rest', async () => {
+    let clock = NOW;
+    const { fetchPage } = busy();
+    const slow: typeof fetchPage = async (page, timeoutMs) => {
+      clock += 9_000;
+      return fetchPage(page, timeoutMs);
+    };
+    const floor = NOW - 20 * MINUTE;
+    const store = memory({ floors: [floor, NOW - MINUTE] });
+    const result = await poll(slow, { watermarks: store, now: () => clock });
+    expect(result).toHaveLength(90); // 3 pages in the 25 s budget
+    expect(store.writes).toEqual([{ floors: [NOW - MINUTE, floor] }]);
+  });
+
+  it('the dedupe seed ignores what is stored, and when cut short marks where it stopped so older items never fire', async () => {
+    let clock = NOW;
+    const { fetchPage, calls } = busy();
+    const slow: typeof fetchPage = async (page, timeoutMs) => {
+      clock += 9_000;
+      return fetchPage(page, timeoutMs);
+    };
+    const store = memory({ floors: [NOW, NOW] });
+    const seed = await poll(slow, {
+      watermarks: store,
+      now: () => clock,
+      meta: { isPopulatingDedupe: true },
+    });
+    expect(calls).toHaveLength(3);
+    const oldest = NOW - (seed.length - 1) * 10_000;
+    expect(store.writes).toEqual([
+      { floors: [NOW - LATE_ARRIVAL_MS, NOW - LATE_ARRIVAL_MS], since: oldest + 1 },
+    ]);
+
+    // The next poll, fast, stops at that mark instead of paging the horizon.
+    const next = busy();
+    const result = await poll(next.fetchPage, {
+      watermarks: memory({ floors: [NOW - HORIZON_MS, NOW - HORIZON_MS], since: oldest + 1 }),
+    });
+    expect(result.every((item) => (item.at as number) > oldest)).toBe(true);
+    expect(next.calls).toHaveLength(3);
+  });
+
+  it('the editor sample and a capped run neither read nor write', async () => {
+    const store = memory({ floors: [NOW, NOW] });
+    const read = jest.spyOn(store, 'read');
+    await poll(busy().fetchPage, { watermarks: store, meta: { isLoadingSample: true } });
+    await poll(busy().fetchPage, { watermarks: store, meta: { limit: 10 } });
+    expect(store.writes).toEqual([]);
+    expect(read).toHaveBeenCalledTimes(1); // the capped run reads (it may page less), never writes
+  });
+
+  it('a failed poll writes nothing', async () => {
+    const store = memory();
+    const failing = async () => {
+      throw new Error('Re:amaze is temporarily unavailable (503).');
+    };
+    await expect(poll(failing, { watermarks: store })).rejects.toThrow('503');
+    expect(store.writes).toEqual([]);
+  });
+});
