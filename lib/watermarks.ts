@@ -75,7 +75,7 @@ export function zapWatermarks(
 ): WatermarkStore | undefined {
   const meta = bundle.meta as Partial<Bundle['meta']> | undefined;
   // Zapier sends the Zap's id on live polls and on the dedupe seed (typed as deprecated in core).
-  const zapId = meta?.zap?.id; // eslint-disable-line @typescript-eslint/no-deprecated
+  const zapId = meta?.zap?.id;
   if (typeof zapId !== 'string' && typeof zapId !== 'number') return undefined;
   if (meta?.isLoadingSample || (meta?.limit !== undefined && meta.limit > 0)) return undefined;
   const inputs = Object.entries(bundle.inputData ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));

@@ -360,7 +360,7 @@ export function scenarioGrid(): { name: string; scenario: SimScenario }[] {
   });
   grid.push({
     name: 'cache too slow to answer, 600/h, 5-min plan',
-    scenario: { seed: (seed += 1), hours: 6, intervalMin: 5, perHour: 600, cache: 'slow' },
+    scenario: { seed: seed + 1, hours: 6, intervalMin: 5, perHour: 600, cache: 'slow' },
   });
   return grid;
 }

@@ -10,6 +10,8 @@ import { authData } from '../helpers';
 
 /** Runs `zapWatermarks` inside Zapier's runner, whose `z.cache` is the in-memory mock. */
 const tester = createAppTester(App);
+/** The runner's in-memory `z.cache` (not in core's types). */
+const cached = () => (tester as unknown as { zcacheTestObj: Record<string, string> }).zcacheTestObj;
 const withStore = <T>(
   bundle: Record<string, unknown>,
   use: (store: ReturnType<typeof zapWatermarks>) => Promise<T>,
@@ -26,7 +28,6 @@ afterEach(() => jest.useRealTimers());
 
 describe('zapWatermarks', () => {
   it('keeps one value per Zap, trigger input and account, for two hours', async () => {
-    tester.zcacheTestObj = {};
     const value = { floors: [1, 2] as [number, number] };
     await withStore({ ...zap('7') }, (store) => store!.write(value));
     expect(await withStore({ ...zap('7') }, (store) => store!.read())).toEqual(value);
@@ -38,7 +39,7 @@ describe('zapWatermarks', () => {
     expect(
       await withStore({ ...zap('7'), authData: { ...authData, brand: 'other' } }, (s) => s!.read()),
     ).toBeUndefined();
-    const keys = Object.keys(tester.zcacheTestObj);
+    const keys = Object.keys(cached());
     expect(keys).toEqual([expect.stringMatching(/^watermarks:new_message:[0-9a-f]{32}$/)]);
     expect(keys[0]).not.toContain(authData.password);
     expect(WATERMARK_TTL_SECONDS).toBe(7200);

@@ -442,7 +442,6 @@ describe('new_message paging (look-back horizon and cap)', () => {
 
 describe('new_message with the Zap’s watermarks (z.cache)', () => {
   it('a busy brand: once two polls are stored a poll costs one request; per filter set; the seed reads the whole hour', async () => {
-    appTester.zcacheTestObj = {};
     const all = traffic(150, 20_000); // 150 messages in the last 50 minutes
     const served = serveMessages(() => all);
     const meta = { zap: { id: '42' } };
