@@ -197,6 +197,32 @@ export class FailedPollSimulation {
     return fired;
   }
 
+  /** Whether the poll's planned fault hit a later page: the poll then returned the pages before it. */
+  static cut(poll: PollRecord): boolean {
+    return (
+      !poll.error &&
+      poll.planned !== undefined &&
+      poll.planned.request > 0 &&
+      poll.requests === poll.planned.request + 1
+    );
+  }
+
+  /**
+   * The polls a message may fire in: the first successful poll at or after its creation or, when
+   * that poll was cut short on a later page, a successful poll after it up to the next one not cut.
+   */
+  allowed(at: number): number[] {
+    const successes = this.polls.filter((poll) => poll.index > 0 && !poll.error);
+    const first = successes.findIndex((poll) => poll.at >= at);
+    if (first < 0) return [];
+    const allowed: number[] = [];
+    for (const poll of successes.slice(first)) {
+      allowed.push(poll.at);
+      if (!FailedPollSimulation.cut(poll)) break;
+    }
+    return allowed;
+  }
+
   /** When each message should fire: in the first successful poll at or after its creation. */
   expected(): Map<string, number | undefined> {
     const successes = this.polls.filter((poll) => poll.index > 0 && !poll.error);
