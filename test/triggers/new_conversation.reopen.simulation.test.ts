@@ -19,7 +19,7 @@ afterEach(() => {
 
 describe('New Conversation over simulated hours, open list', () => {
   it('conversations reopened long after they started never fire as new', async () => {
-    const { brand, pollTimes, next } = scenario(77, 16);
+    const { brand, pollTimes, next } = scenario(77, 6); // 16 hours in new_conversation.reopen.simulation.long.test.ts
     for (const conversation of brand.conversations) {
       const roll = next();
       if (roll < 0.05) {
@@ -33,7 +33,7 @@ describe('New Conversation over simulated hours, open list', () => {
       }
     }
     brand.install();
-    const records = await runZap(brand, pollTimes, { status_group: 'open' });
+    const records = await runZap(brand, pollTimes, { status_group: 'open' }, 'reopen-77');
 
     const fired = firedAt(records);
     const reopenedOld = brand.conversations.filter(

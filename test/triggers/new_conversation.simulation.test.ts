@@ -16,12 +16,13 @@ afterEach(() => {
 });
 
 describe('New Conversation over simulated hours, default list (burst rule of lib/horizon.ts)', () => {
-  it.each([11, 29])(
+  // Everyday: one seed over 5 hours; new_conversation.simulation.long.test.ts runs two over 12.
+  it.each([11])(
     'seed %i: every conversation fires once, on time; quiet polls cost one request',
     async (seed) => {
-      const { brand, pollTimes } = scenario(seed, 12);
+      const { brand, pollTimes } = scenario(seed, 5);
       brand.install();
-      const records = await runZap(brand, pollTimes, {});
+      const records = await runZap(brand, pollTimes, {}, `conversations-${seed}`);
 
       const fired = firedAt(records);
       const started = brand.conversations.filter((c) => c.createdAt > START);

@@ -12,7 +12,11 @@ import {
   type PollRecord,
 } from './new_message.simulation';
 
-/** Quiet stretches, bursts of 150+, failed polls, and where the horizon ends (harness: ./new_message.simulation.ts). */
+/**
+ * Quiet stretches, bursts of 150+, failed polls, where the horizon ends, and the Zap's watermarks
+ * (harness: ./new_message.simulation.ts); the same scenarios over more hours:
+ * new_message.simulation.long.test.ts.
+ */
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -28,23 +32,26 @@ afterAll(() => {
 });
 
 describe('New Message over simulated hours of a brand', () => {
-  it('polls every 1–15 minutes, quiet stretches and bursts of 150+: each message fires once, on time; quiet polls cost one request', async () => {
-    const records = await checkScenario('polls every 1–15 minutes', {
-      seed: 101,
-      hours: 12,
-      interval: mixedPlans,
-    });
-    polls.push(records.length);
+  it('polls every 1–15 minutes, quiet stretches and bursts of 150+, without and with the Zap’s watermarks (z.cache): each message fires once, on time; quiet polls cost one request; the watermarks save requests', async () => {
+    const scenario = { seed: 101, hours: 4, interval: mixedPlans };
+    const stateless = await checkScenario('polls every 1–15 minutes', scenario);
+    jest.restoreAllMocks();
+    resetNock(); // the second brand gets its own API
+    const cached = await checkScenario('the same, with watermarks', { ...scenario, zapId: '101' });
+    const requests = (records: PollRecord[]) => records.reduce((sum, r) => sum + r.requests, 0);
+    expect(requests(cached)).toBeLessThan(requests(stateless));
+    polls.push(stateless.length, cached.length);
   });
 
-  it('the 15-minute plan with two failed polls in a row every few hours: nothing lost, nothing late', async () => {
+  it('the 15-minute plan with two failed polls in a row every few hours, with watermarks: nothing lost, nothing late', async () => {
     const records = await checkScenario('15-minute plan, two failed polls in a row', {
       seed: 202,
-      hours: 24,
+      hours: 8,
       interval: () => 15,
       fails: (index) => index % 9 === 3 || index % 9 === 4,
+      zapId: '202',
     });
-    expect(records.filter((r) => r.failed).length).toBeGreaterThanOrEqual(10);
+    expect(records.filter((r) => r.failed).length).toBeGreaterThanOrEqual(6);
     polls.push(records.length);
   });
 

@@ -1,10 +1,7 @@
 import { createAppTester } from 'zapier-platform-core';
 import App from '../../index';
 import { messageIdentity } from '../../lib/message';
-import newMessage, {
-  MESSAGE_HORIZON_MS,
-  perform,
-} from '../../triggers/new_message';
+import newMessage, { MESSAGE_HORIZON_MS, perform } from '../../triggers/new_message';
 import { authData } from '../helpers';
 import { CHANNELS, STAFF, renderInstant, type ApiMessageFixture } from '../fixtures/messages';
 import { serveMessages } from '../fixtures/messages-api';
@@ -234,6 +231,8 @@ export interface Scenario {
   inputData?: Record<string, unknown>;
   /** Which messages the Zap should fire (its filters). */
   wanted?: (message: SimMessage) => boolean;
+  /** The Zap's id: its polls keep watermarks in the runner's in-memory z.cache. */
+  zapId?: string;
   /** Messages arriving between poll `index` and the next; `sinceBurst` polls since the last 100+. */
   arrivals?: (random: () => number, index: number, sinceBurst: number) => number;
 }
@@ -311,7 +310,10 @@ export async function run(scenario: Scenario) {
     const items = (await appTester(perform, {
       authData,
       inputData: scenario.inputData ?? {},
-      meta: index === 0 ? { isPopulatingDedupe: true } : {},
+      meta: {
+        ...(index === 0 ? { isPopulatingDedupe: true } : {}),
+        ...(scenario.zapId ? { zap: { id: scenario.zapId } } : {}),
+      },
     })) as { id: string }[];
     const fired = index === 0 ? [] : items.map((i) => i.id).filter((id) => !seen.has(id));
     items.forEach((item) => seen.add(item.id));
