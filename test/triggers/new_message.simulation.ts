@@ -312,7 +312,7 @@ export async function run(scenario: Scenario) {
       inputData: scenario.inputData ?? {},
       meta: {
         ...(index === 0 ? { isPopulatingDedupe: true } : {}),
-        ...(scenario.zapId ? { zap: { id: scenario.zapId } } : {}),
+        ...(scenario.zapId ? { zap: { id: scenario.zapId, user: { timezone: 'UTC' } } } : {}),
       },
     })) as { id: string }[];
     const fired = index === 0 ? [] : items.map((i) => i.id).filter((id) => !seen.has(id));
