@@ -78,7 +78,7 @@ interface Plan {
  * Polls over `hours` of traffic: mostly a few messages between polls, sometimes more than a page.
  * A run of failed polls starts now and then; a poll is only planned to fail while the next one is
  * still within the horizon of the last successful poll (beyond it, see the last test). Arrivals
- * are held so the backlog since the last successful poll fits in one poll's page cap.
+ * are held so the backlog since the last successful poll stays under {@link CAP} messages.
  */
 async function simulate(plan: Plan): Promise<void> {
   const random = generator(plan.seed);

@@ -286,7 +286,7 @@ describe('new_message filters', () => {
   );
 });
 
-describe('new_message paging (look-back horizon and cap)', () => {
+describe('new_message paging (look-back horizon, time and size budget)', () => {
   const note = (message: ApiMessageFixture): ApiMessageFixture => ({ ...message, visibility: 1 });
   const plain = (message: ApiMessageFixture): ApiMessageFixture =>
     isInternalNote(message) ? { ...message, visibility: 0 } : message;
