@@ -342,3 +342,46 @@ describe('New Contact: simulated polls with Zapier dedupe', () => {
     nock.cleanAll();
   });
 });
+
+describe('New Contact with the Zap’s watermarks (z.cache)', () => {
+  it('once two polls are stored, a poll of a busy list costs one request; without a Zap id every poll pages the hour', async () => {
+    jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    const made = Array.from({ length: 100 }, (_, i) => ({ _id: i, at: NOW - i * 30_000 }));
+    let requests = 0;
+    reamaze()
+      .persist()
+      .get('/api/v1/contacts')
+      .query(true)
+      .reply((uri) => {
+        requests += 1;
+        const p = Number(new URL(uri, 'https://x').searchParams.get('page'));
+        const items = made.slice((p - 1) * 30, p * 30).map((c) => ({
+          name: `Contact ${c._id}`,
+          email: `contact${c._id}@example.com`,
+          _id: c._id,
+          created_at: new Date(c.at).toISOString(),
+        }));
+        return [200, page(items, 4, made.length)];
+      });
+    const counts: number[][] = [];
+    for (const meta of [
+      {},
+      {},
+      { zap: { id: 'c1' } },
+      { zap: { id: 'c1' } },
+      { zap: { id: 'c1' } },
+    ]) {
+      requests = 0;
+      const items = await run({}, meta);
+      counts.push([requests, items.length]);
+    }
+    expect(counts).toEqual([
+      [4, 100],
+      [4, 100],
+      [4, 100],
+      [4, 100],
+      [1, 30],
+    ]);
+    nock.cleanAll();
+  });
+});
