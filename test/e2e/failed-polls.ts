@@ -21,16 +21,7 @@ export const START = Date.parse('2026-03-09T14:00:00.000Z');
 /** The client's timeout during the simulation, so a timed-out poll costs a third of a second. */
 const TIMEOUT_MS = 300;
 
-/** xorshift32: a small seeded generator, so each scenario replays the same traffic and faults. */
-export function generator(seed: number): () => number {
-  let state = seed || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
+export { generator } from '../random';
 
 /** How a failed poll fails, and the retry delay Zapier must be given (seconds). */
 export interface PollFault {

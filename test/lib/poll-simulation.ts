@@ -1,5 +1,6 @@
 import { DEFAULT_HORIZON_MS as HORIZON_MS, pollNewestFirst } from '../../lib/horizon';
 import type { Watermarks, WatermarkStore } from '../../lib/watermarks';
+import { generator } from '../random';
 
 /**
  * The harness of poll-simulation*.test.ts: the shared paging rule (lib/horizon.ts) as Zapier runs
@@ -17,17 +18,6 @@ import type { Watermarks, WatermarkStore } from '../../lib/watermarks';
 export const MINUTE = 60_000;
 export const PAGE_SIZE = 30;
 const START = Date.parse('2026-03-09T14:00:00.000Z');
-
-/** xorshift32: a small seeded generator, so each scenario replays the same brand. */
-export function generator(seed: number): () => number {
-  let state = seed || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
 
 export type CacheMode = 'present' | 'absent' | 'evicted' | 'slow';
 

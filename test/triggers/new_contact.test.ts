@@ -263,6 +263,30 @@ describe('New Contact: failures', () => {
   });
 });
 
+/** `GET /contacts?sort=date` over `made`: those created by `now()`, newest first, 30 a page. */
+function serveContacts(
+  made: { _id: number; at: number }[],
+  now: () => number,
+  counted: () => void,
+): void {
+  reamaze()
+    .persist()
+    .get('/api/v1/contacts')
+    .query(true)
+    .reply((uri) => {
+      counted();
+      const p = Number(new URL(uri, 'https://x').searchParams.get('page'));
+      const visible = made.filter((c) => c.at <= now()).sort((a, b) => b.at - a.at);
+      const items = visible.slice((p - 1) * 30, p * 30).map((c) => ({
+        name: `Contact ${c._id}`,
+        email: `contact${c._id}@example.com`,
+        _id: c._id,
+        created_at: new Date(c.at).toISOString(),
+      }));
+      return [200, page(items, Math.ceil(visible.length / 30), visible.length)];
+    });
+}
+
 /**
  * The trigger as Zapier runs it over a few simulated hours: contacts arrive in quiet stretches
  * and in bursts of up to 150 between two polls; the Zap's seed poll fills the seen-list, later
@@ -276,22 +300,11 @@ describe('New Contact: simulated polls with Zapier dedupe', () => {
     let clock = start;
     let requests = 0;
     (Date.now as jest.Mock).mockImplementation(() => clock);
-    reamaze()
-      .persist()
-      .get('/api/v1/contacts')
-      .query(true)
-      .reply((uri) => {
-        requests += 1;
-        const p = Number(new URL(uri, 'https://x').searchParams.get('page'));
-        const visible = made.filter((c) => c.at <= clock).sort((a, b) => b.at - a.at);
-        const items = visible.slice((p - 1) * 30, p * 30).map((c) => ({
-          name: `Contact ${c._id}`,
-          email: `contact${c._id}@example.com`,
-          _id: c._id,
-          created_at: new Date(c.at).toISOString(),
-        }));
-        return [200, page(items, Math.ceil(visible.length / 30), visible.length)];
-      });
+    serveContacts(
+      made,
+      () => clock,
+      () => (requests += 1),
+    );
 
     // [minutes until the next poll, contacts created in between]
     const steps: [number, number][] = [
@@ -348,21 +361,11 @@ describe('New Contact with the Zap’s watermarks (z.cache)', () => {
     jest.spyOn(Date, 'now').mockReturnValue(NOW);
     const made = Array.from({ length: 100 }, (_, i) => ({ _id: i, at: NOW - i * 30_000 }));
     let requests = 0;
-    reamaze()
-      .persist()
-      .get('/api/v1/contacts')
-      .query(true)
-      .reply((uri) => {
-        requests += 1;
-        const p = Number(new URL(uri, 'https://x').searchParams.get('page'));
-        const items = made.slice((p - 1) * 30, p * 30).map((c) => ({
-          name: `Contact ${c._id}`,
-          email: `contact${c._id}@example.com`,
-          _id: c._id,
-          created_at: new Date(c.at).toISOString(),
-        }));
-        return [200, page(items, 4, made.length)];
-      });
+    serveContacts(
+      made,
+      () => NOW,
+      () => (requests += 1),
+    );
     const counts: number[][] = [];
     for (const meta of [
       {},

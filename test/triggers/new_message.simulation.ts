@@ -5,6 +5,7 @@ import newMessage, { MESSAGE_HORIZON_MS, perform } from '../../triggers/new_mess
 import { authData } from '../helpers';
 import { CHANNELS, STAFF, renderInstant, type ApiMessageFixture } from '../fixtures/messages';
 import { serveMessages } from '../fixtures/messages-api';
+import { generator } from '../random';
 
 /**
  * The harness for the New Message simulations (test/triggers/new_message*.simulation.test.ts):
@@ -38,17 +39,6 @@ const appTester = createAppTester({
 export const MINUTE = 60_000;
 export const START = Date.parse('2026-03-09T08:00:00.000-05:00');
 const OFFSETS = [-360, -300, -240, 0, 60]; // Central time either side of DST, UTC, Europe
-
-/** xorshift32: a small seeded generator, so each scenario replays the same brand. */
-function generator(seed: number): () => number {
-  let state = seed || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
 
 export interface SimMessage {
   at: number;
