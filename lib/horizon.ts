@@ -30,6 +30,12 @@ export const MAX_RESULT_BYTES = 2_500_000;
  */
 export const LATE_ARRIVAL_MS = 30_000;
 
+/**
+ * An item dated further ahead of our clock than this is not trusted as a watermark (a clock that
+ * far off, or a wrong date, would lift the floor above items still to come).
+ */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
 export interface NewestFirstPoll<T> {
   /** Fetches one 1-based page, giving up after `timeoutMs`. */
   fetchPage: (page: number, timeoutMs: number) => Promise<Page<T>>;
@@ -136,6 +142,7 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
     await poll.watermarks.write(
       nextWatermarks(stored, returned, poll.createdAt, {
         floor,
+        started,
         since: seedCut !== undefined ? seedCut + 1 : keptSince,
         // A seed cut short still returned every item above its mark: nothing there is left unread.
         complete: cut === undefined || seeding,
@@ -165,14 +172,21 @@ function nextWatermarks<T>(
   stored: Watermarks | undefined,
   returned: T[],
   createdAt: (item: T) => number | undefined,
-  poll: { floor: number; since: number | undefined; complete: boolean; seeding: boolean },
+  poll: {
+    floor: number;
+    started: number;
+    since: number | undefined;
+    complete: boolean;
+    seeding: boolean;
+  },
 ): Watermarks {
   let newest: number | undefined;
   for (const item of returned) {
     const at = createdAt(item);
     if (at !== undefined && (newest === undefined || at > newest)) newest = at;
   }
-  const own = poll.complete && newest !== undefined ? newest - LATE_ARRIVAL_MS : poll.floor;
+  const trusted = newest !== undefined && newest <= poll.started + MAX_CLOCK_AHEAD_MS;
+  const own = poll.complete && trusted ? (newest as number) - LATE_ARRIVAL_MS : poll.floor;
   // A lost seed leaves the Zap off, so the seed needs no second floor.
   const ifLost = poll.seeding ? own : (stored?.floors[1] ?? poll.floor);
   const floors: [number, number] = [ifLost, own];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   DEFAULT_HORIZON_MS,
   LATE_ARRIVAL_MS,
+  MAX_CLOCK_AHEAD_MS,
   MAX_RESULT_BYTES,
   MIN_PAGE_TIME_MS,
   POLL_BUDGET_MS,
@@ -422,5 +423,23 @@ describe('pollNewestFirst with per-Zap watermarks', () => {
     };
     await expect(poll(failing, { watermarks: store })).rejects.toThrow('503');
     expect(store.writes).toEqual([]);
+  });
+});
+
+describe('pollNewestFirst watermarks and a date from the future', () => {
+  it('an item dated more than 5 minutes ahead of our clock does not lift the floor', async () => {
+    const future = { key: 'future', at: NOW + MAX_CLOCK_AHEAD_MS + 1 };
+    const { fetchPage } = list([future, ...items(100, 10_000)]);
+    const store = memory({ floors: [NOW - 3 * MINUTE, NOW - 2 * MINUTE] });
+    await poll(fetchPage, { watermarks: store });
+    // Written as a poll that stopped early: its own floor, so the next pages as deep again.
+    expect(store.writes).toEqual([{ floors: [NOW - 2 * MINUTE, NOW - 3 * MINUTE] }]);
+
+    const soon = { key: 'soon', at: NOW + MAX_CLOCK_AHEAD_MS };
+    const trusted = memory({ floors: [NOW - 3 * MINUTE, NOW - 2 * MINUTE] });
+    await poll(list([soon, ...items(100, 10_000)]).fetchPage, { watermarks: trusted });
+    expect(trusted.writes).toEqual([
+      { floors: [NOW - 2 * MINUTE, NOW + MAX_CLOCK_AHEAD_MS - LATE_ARRIVAL_MS] },
+    ]);
   });
 });
