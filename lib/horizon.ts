@@ -133,7 +133,7 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
         'returned; the next poll reads on from the newest.',
     );
   }
-  if (poll.watermarks && !sample && limit === Infinity) {
+  if (poll.watermarks && !sample) {
     const keptSince =
       stored?.since !== undefined && stored.since > horizon ? stored.since : undefined;
     // A seed cut short must keep the items below it from ever firing: they predate the Zap.
@@ -145,7 +145,8 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
         started,
         since: seedCut !== undefined ? seedCut + 1 : keptSince,
         // A seed cut short still returned every item above its mark: nothing there is left unread.
-        complete: cut === undefined || seeding,
+        // A run capped by `meta.limit` may have left items out: it keeps its floor, as if cut.
+        complete: (cut === undefined && items.length < limit) || seeding,
         seeding,
       }),
     );

@@ -66,7 +66,7 @@ export function parseWatermarks(value: unknown): Watermarks | undefined {
 /**
  * The store of one Zap and filter set: keyed by the Zap's id, the trigger, the connected account
  * and the trigger's inputs (hashed), so editing a filter or reconnecting to another brand starts
- * afresh. Undefined (the stateless rule) without a Zap id, in the editor, and for a capped run.
+ * afresh. Undefined (the stateless rule) without a Zap id and in the editor.
  */
 export function zapWatermarks(
   z: ZObject,
@@ -77,7 +77,7 @@ export function zapWatermarks(
   // Zapier sends the Zap's id on live polls and on the dedupe seed (typed as deprecated in core).
   const zapId = meta?.zap?.id;
   if (typeof zapId !== 'string' && typeof zapId !== 'number') return undefined;
-  if (meta?.isLoadingSample || (meta?.limit !== undefined && meta.limit > 0)) return undefined;
+  if (meta?.isLoadingSample) return undefined;
   const inputs = Object.entries(bundle.inputData ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   const scope = JSON.stringify([
     String(zapId),

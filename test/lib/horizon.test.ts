@@ -407,13 +407,15 @@ describe('pollNewestFirst with per-Zap watermarks', () => {
     expect(next.calls).toHaveLength(3);
   });
 
-  it('the editor sample and a capped run neither read nor write', async () => {
-    const store = memory({ floors: [NOW, NOW] });
+  it('the editor sample neither reads nor writes; a run capped by meta.limit keeps its floor', async () => {
+    const store = memory({ floors: [NOW - 20 * MINUTE, NOW - 10 * MINUTE] });
     const read = jest.spyOn(store, 'read');
     await poll(busy().fetchPage, { watermarks: store, meta: { isLoadingSample: true } });
-    await poll(busy().fetchPage, { watermarks: store, meta: { limit: 10 } });
-    expect(store.writes).toEqual([]);
-    expect(read).toHaveBeenCalledTimes(1); // the capped run reads (it may page less), never writes
+    expect([read.mock.calls.length, store.writes]).toEqual([0, []]);
+    expect(await poll(busy().fetchPage, { watermarks: store, meta: { limit: 10 } })).toHaveLength(
+      10,
+    );
+    expect(store.writes).toEqual([{ floors: [NOW - 10 * MINUTE, NOW - 20 * MINUTE] }]);
   });
 
   it('a failed poll writes nothing', async () => {

@@ -45,13 +45,10 @@ describe('zapWatermarks', () => {
     expect(WATERMARK_TTL_SECONDS).toBe(7200);
   });
 
-  it('is not used without a Zap id, in the editor, or for a capped run', async () => {
+  it('is not used without a Zap id, or in the editor', async () => {
     expect(await withStore({}, async (store) => store)).toBeUndefined();
     expect(
       await withStore({ meta: { zap: { id: '7' }, isLoadingSample: true } }, async (s) => s),
-    ).toBeUndefined();
-    expect(
-      await withStore({ meta: { zap: { id: '7' }, limit: 3 } }, async (s) => s),
     ).toBeUndefined();
   });
 
