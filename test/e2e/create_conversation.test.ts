@@ -70,7 +70,7 @@ describe('Create Conversation against the sandbox', () => {
     const fresh = after.filter((item) => !seen.has(item.id));
     expect(fresh).toHaveLength(1);
     expect(fresh[0]).toMatchObject({
-      body_text: 'Is my **X2 stove** (bought in March) part of the recall?',
+      body_text: 'Is my X2 stove (bought in March) part of the recall?',
       author_name: 'Nina Alvarez',
       author_email: 'nina.alvarez@example.com',
       conversation_slug: 'stove-recall-question',
