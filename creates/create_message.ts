@@ -1,7 +1,19 @@
-import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
-import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { apiPath, promisedRecord, reamazeRequest } from '../lib/client';
 import { conversationField, conversationSlug } from '../lib/conversation-field';
-import { absoluteUrl, boolean, compact, email, emailList, requiredText, text } from '../lib/input';
+import {
+  absoluteUrl,
+  boolean,
+  choicesOf,
+  compact,
+  email,
+  emailList,
+  invalid,
+  requiredChoice,
+  requiredText,
+  text,
+} from '../lib/input';
+import { isRecord } from '../lib/fields';
 import { MESSAGE_OUTPUT_FIELDS, flattenMessage } from '../lib/message';
 
 /** The two kinds of message the API lets us add: `visibility` 0 (Regular) and 1 (Internal Note). */
@@ -22,11 +34,7 @@ const inputFields = defineInputFields([
     label: 'Type',
     required: true,
     default: '0',
-    choices: Object.entries(MESSAGE_TYPES).map(([value, label]) => ({
-      value,
-      label,
-      sample: value,
-    })),
+    choices: choicesOf(MESSAGE_TYPES),
     helpText: 'An internal note is seen by staff only; a reply goes to the customer.',
   },
   {
@@ -80,18 +88,6 @@ const inputFields = defineInputFields([
   },
 ]);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Documented as the bare message; a `{"message": {…}}` wrapper (Rails' other habit) is accepted too. */
-function postedMessage(body: unknown): Record<string, unknown> | undefined {
-  if (!isRecord(body)) return undefined;
-  if (body.body !== undefined || !('message' in body)) return body;
-  // `{"message": null}` (or a list there) is a wrapper holding no message.
-  return isRecord(body.message) ? body.message : undefined;
-}
-
 /**
  * The documented answer of POST …/messages (official sample keys), for the sample: it has no
  * `origin`, `recipients` or `attachments`, which GET /messages adds.
@@ -119,17 +115,9 @@ const NOT_IN_POST_ANSWER = new Set([
   'attachments',
 ]);
 
-function invalid(message: string): Error {
-  return new errors.Error(message, 'InvalidField', 400);
-}
-
 /** 0 or 1 from the dropdown, or the choice's label mapped from another step. */
 export function visibilityCode(value: unknown): 0 | 1 {
-  const given = requiredText(value, 'Type').trim();
-  for (const [code, label] of Object.entries(MESSAGE_TYPES)) {
-    if (given === code || given.toLowerCase() === label.toLowerCase()) return Number(code) as 0 | 1;
-  }
-  throw invalid(`Type "${given}" must be ${MESSAGE_TYPES[0]} or ${MESSAGE_TYPES[1]}.`);
+  return Number(requiredChoice(value, 'Type', MESSAGE_TYPES)) as 0 | 1;
 }
 
 /** The message body of `POST /conversations/{slug}/messages`, with only the fields the user set. */
@@ -137,7 +125,7 @@ export function messageBody(input: Record<string, unknown>): Record<string, unkn
   const body = requiredText(input.body, 'Message'); // sent exactly as written, spaces included
   const visibility = visibilityCode(input.visibility);
   const senderEmail = email(input.sender_email, 'Sender Email');
-  const senderName = text(input.sender_name);
+  const senderName = text(input.sender_name, 'Sender Name');
   if (senderName !== undefined && senderEmail === undefined) {
     throw invalid(
       'Sender Email is required when Sender Name is set: Re:amaze identifies the sender by email.',
@@ -151,9 +139,9 @@ export function messageBody(input: Record<string, unknown>): Record<string, unkn
     recipients: emailList(input.recipients, 'Additional Recipients'),
     attachment: absoluteUrl(input.attachment, 'Attachment URL'),
     // Plural on this endpoint's page (the conversation page spells it without the s).
-    suppress_notifications: boolean(input.suppress_notifications),
-    suppress_autoresolve: boolean(input.keep_open),
-    origin_id: text(input.origin_id),
+    suppress_notifications: boolean(input.suppress_notifications, 'Suppress Notifications'),
+    suppress_autoresolve: boolean(input.keep_open, 'Keep Open'),
+    origin_id: text(input.origin_id, 'Unique Message ID'),
   });
 }
 
@@ -166,8 +154,14 @@ export const perform = (async (z, bundle) => {
     body: { message },
     notFoundMessage: `No conversation "${slug}" was found`,
   });
-  const created = postedMessage(body);
-  if (!created) throw unexpectedShape(z, 'the new message', true);
+  // Documented as the bare message; a `{"message": {…}}` wrapper (Rails' other habit) is accepted too.
+  const created = promisedRecord(z, body, {
+    key: 'message',
+    ids: ['body', 'created_at', 'id'],
+    noun: 'message',
+    what: 'the new message',
+    afterWrite: true,
+  });
   // The slug the message was posted to, when the answer leaves it out: links and ids need it.
   const conversation = isRecord(created.conversation) ? created.conversation : {};
   return flattenMessage({ ...created, conversation: { slug, ...conversation } }, bundle);

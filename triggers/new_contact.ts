@@ -9,7 +9,7 @@ import {
   type ContactItem,
 } from '../lib/contact';
 import { pollNewestFirst } from '../lib/horizon';
-import { text } from '../lib/input';
+import { choice, choicesOf } from '../lib/input';
 
 /** Re:amaze's `type` filter: only contacts that have that kind of identifier. */
 export const CONTACT_TYPES = {
@@ -22,11 +22,7 @@ const inputFields = defineInputFields([
     key: 'contact_type',
     label: 'Contact Type',
     required: false,
-    choices: Object.entries(CONTACT_TYPES).map(([value, label]) => ({
-      value,
-      label,
-      sample: value,
-    })),
+    choices: choicesOf(CONTACT_TYPES),
     helpText: 'Only contacts that have this kind of identifier. Leave empty for every new contact.',
   },
 ]);
@@ -38,14 +34,7 @@ const inputFields = defineInputFields([
  * because the API's `id` is the user's own system's ID: optional, and kept as the API sends it.
  */
 export const perform = (async (z, bundle) => {
-  const type = text(bundle.inputData.contact_type)?.trim();
-  if (type !== undefined && !Object.hasOwn(CONTACT_TYPES, type)) {
-    throw new z.errors.Error(
-      `Contact Type "${type}" is not one of the choices: use "email", "mobile", or leave it empty.`,
-      'InvalidField',
-      400,
-    );
-  }
+  const type = choice(bundle.inputData.contact_type, 'Contact Type', CONTACT_TYPES);
   const contacts = await pollNewestFirst({
     fetchPage: (page, timeoutMs) =>
       getPage(z, bundle, '/contacts', 'contacts', { sort: 'date', type, page }, { timeoutMs }),
