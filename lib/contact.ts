@@ -5,7 +5,7 @@ import { dataText, isRecord, parseInstant, stringField } from './fields';
 /**
  * A Re:amaze contact as every contact operation outputs it: the API's own fields (unknown ones
  * kept as sent), the documented ones always present, plus flat fields a no-code user can map
- * straight into a sheet or a CRM. Contacts are account-wide, not brand-scoped (api notes §5.3).
+ * straight into a sheet or a CRM. Contacts are account-wide, not brand-scoped (https://www.reamaze.com/api/get_contacts).
  */
 
 export interface ContactNote {

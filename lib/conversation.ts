@@ -6,7 +6,7 @@ import { dataText, isRecord, parseInstant, record, stringField } from './fields'
 
 /**
  * A Re:amaze conversation as every conversation operation outputs it (GET /conversations,
- * GET /conversations/{slug}, POST and PUT /conversations: api notes §5.1): the API's own fields,
+ * GET /conversations/{slug}, POST and PUT /conversations; https://www.reamaze.com/api/get_conversation): the API's own fields,
  * unknown ones kept as sent, plus flat fields a no-code user can map straight into a sheet, a
  * Slack message or a CRM. Built so that no body, however odd, makes it throw.
  */
