@@ -532,3 +532,19 @@ export async function getPage(
     totalCount: count(record.total_count),
   };
 }
+
+/**
+ * The items of one page of a dynamic dropdown. Zapier counts dropdown pages from 0, Re:amaze from
+ * 1; a page past the last (or any later page of a list that is not paged) is empty rather than a
+ * repeat of the last.
+ */
+export async function dropdownPage(
+  z: ZObject,
+  bundle: Bundle,
+  path: string,
+  listKey: string,
+): Promise<Record<string, unknown>[]> {
+  const page = (bundle.meta?.page ?? 0) + 1;
+  const result = await getPage(z, bundle, path, listKey, { page });
+  return page > 1 && page > result.pageCount ? [] : result.items;
+}

@@ -99,7 +99,7 @@ describe('Create Conversation against the sandbox', () => {
     const error = await failure(
       run(createConversation(), { ...input, customer_email: 'nina at example' }),
     );
-    expect(error.name).toBe('AppError');
+    expect(error.name).toBe('HaltedError'); // an input mistake (docs/errors.md)
     expect(sandbox.requests).toEqual([]);
   });
 });
