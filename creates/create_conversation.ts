@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { promisedRecord, reamazeRequest } from '../lib/client';
-import { CONVERSATION_RECORD } from '../lib/conversation-field';
+import { CONVERSATION_RECORD, settableStatuses } from '../lib/conversation-field';
 import {
   conversationOutputFields,
   conversationSample,
@@ -23,16 +23,13 @@ import {
   requiredTrimmed,
   text,
 } from '../lib/input';
-import { CONVERSATION_STATUSES } from '../lib/labels';
 
 /**
  * The statuses offered when creating: the ones a person sets by hand. On Hold (5) is left out
  * because it needs a hold-until date that POST /conversations does not take (only PUT does);
  * 6–9 are set by Re:amaze's own automation and AI agent.
  */
-const SETTABLE_STATUSES: Record<string, string> = Object.fromEntries(
-  [0, 1, 2, 3, 4].map((code) => [String(code), CONVERSATION_STATUSES[code] as string]),
-);
+const SETTABLE_STATUSES = settableStatuses([0, 1, 2, 3, 4]);
 
 const inputFields = defineInputFields([
   {

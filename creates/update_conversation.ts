@@ -5,8 +5,8 @@ import {
   CONVERSATION_RECORD,
   conversationField,
   conversationSlug,
+  settableStatuses,
 } from '../lib/conversation-field';
-import { CONVERSATION_STATUSES } from '../lib/labels';
 import { choice, choicesOf, compact, dateTime, dict, email, invalid, list } from '../lib/input';
 import {
   conversationOutputFields,
@@ -15,9 +15,7 @@ import {
 } from '../lib/conversation';
 
 /** Statuses a user may set; 6–9 (Auto-Done, AI Agent …) are set by Re:amaze itself. */
-const SETTABLE_STATUSES: Record<string, string> = Object.fromEntries(
-  [0, 1, 2, 3, 4, 5].map((code) => [String(code), CONVERSATION_STATUSES[code] as string]),
-);
+const SETTABLE_STATUSES = settableStatuses([0, 1, 2, 3, 4, 5]);
 const ON_HOLD = 5;
 
 /**

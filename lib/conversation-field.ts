@@ -1,4 +1,5 @@
 import { invalid, quoted, requiredTrimmed } from './input';
+import { CONVERSATION_STATUSES } from './labels';
 
 /**
  * The Conversation input of the actions that act on one existing conversation (Add Message,
@@ -47,4 +48,9 @@ export function conversationSlug(value: unknown, label: string = conversationFie
     );
   }
   return slug;
+}
+
+/** The statuses an action lets a user set, as a choice map: code → the inbox's name for it. */
+export function settableStatuses(codes: number[]): Record<string, string> {
+  return Object.fromEntries(codes.map((code) => [String(code), CONVERSATION_STATUSES[code] ?? '']));
 }

@@ -221,6 +221,15 @@ export const FAULTS: FaultCase[] = [
     fixedNow: true,
   },
   {
+    name: '429 with an absurd Retry-After (kept to one hour)',
+    fault: {
+      status: 429,
+      body: { error: 'Too Many Requests' },
+      headers: { 'Retry-After': '99999999999999999999' },
+    },
+    expected: () => throttled(3600),
+  },
+  {
     name: '429 without Retry-After',
     fault: { status: 429, body: { error: 'Too Many Requests' } },
     expected: () => throttled(60),
