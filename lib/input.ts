@@ -49,9 +49,19 @@ export function text(value: unknown, label: string): string | undefined {
   return given(value, label)?.replace(CONTROL, '');
 }
 
-/** An identifier as given, trimmed; undefined when blank. Control characters are left for the caller's pattern to refuse. */
+/**
+ * An identifier (email, number, slug, date, choice, filter) as given, trimmed; undefined when
+ * blank. One holding a control or invisible character is refused: removing it would change
+ * which thing the value names.
+ */
 export function trimmed(value: unknown, label: string): string | undefined {
-  return given(value, label)?.trim();
+  const present = given(value, label)?.trim();
+  if (present !== undefined && /[\p{Cc}\p{Cf}]/u.test(present)) {
+    throw invalid(
+      `${label} ${quoted(present)} contains invisible or control characters. Remove them and map the value again.`,
+    );
+  }
+  return present;
 }
 
 function missing(label: string): Error {

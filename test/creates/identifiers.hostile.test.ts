@@ -99,7 +99,7 @@ describe.each(CONVERSATION_OPERATIONS)('$name refuses a conversation that is not
     const error = await failure(runWithInput(op.perform, { ...op.input, conversation }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toMatch(
-      /^Conversation ".*" is not a conversation\. Choose one from the list/,
+      /^Conversation ".*" (is not a conversation\. Choose one from the list|contains invisible or control characters)/,
     );
     expect(scope.pendingMocks()).toHaveLength(3);
   });
@@ -113,7 +113,9 @@ describe.each(CONTACT_OPERATIONS)(
       const scope = noRequestAtAll();
       const error = await failure(runWithInput(op.perform, { ...op.input, contact }));
       expect(error.name).toBe('HaltedError');
-      expect(error.message).toMatch(/^Contact ".*" is not (an email address|a mobile number)/);
+      expect(error.message).toMatch(
+        /^Contact ".*" (is not (an email address|a mobile number)|contains invisible or control characters)/,
+      );
       expect(scope.pendingMocks()).toHaveLength(3);
     });
   },

@@ -225,7 +225,6 @@ describe('dates: ISO 8601 with a time zone, sent in UTC', () => {
     '2026-03-10T25:00:00Z',
     'tomorrow',
     '1741600800',
-    '2026-03-10T09:00:00Z\u0000',
     'Tue, 10 Mar 2026 09:00:00 GMT',
   ];
   it.each(refused)('%j is refused with an example', (given) => {
@@ -233,6 +232,27 @@ describe('dates: ISO 8601 with a time zone, sent in UTC', () => {
     expect(thrownBy(() => dateTime(given, 'Hold Until'))).toEqual(
       halted(
         `Hold Until ${JSON.stringify(given.trim())} is not a date and time with a time zone. Use the form 2026-03-10T09:00:00-05:00 (or end with Z for UTC), or pick a date in Zapier's date field.`,
+      ),
+    );
+  });
+});
+
+describe('identifiers with control or invisible characters are refused, never sent', () => {
+  const readers: Record<string, (value: unknown, label: string) => unknown> = {
+    date: dateTime,
+    email,
+    choice: (value, label) => choice(value, label, { add: 'Add' }),
+  };
+  it.each([
+    ['date', 'Hold Until', '2026-03-10T09:00:00Z\u0000', '"2026-03-10T09:00:00Z\\u0000"'],
+    ['email', 'Customer Email', 'c@x.co\u0000', '"c@x.co\\u0000"'],
+    ['email', 'Customer Email', 'maya\u200B@example.com', '"maya\\u200B@example.com"'],
+    ['choice', 'Tag Action', 'add\u0007', '"add\\u0007"'],
+  ])('%s %s %j', (kind, label, value, shown) => {
+    count('control characters in identifiers', 1);
+    expect(thrownBy(() => readers[kind]?.(value, label))).toEqual(
+      halted(
+        `${label} ${shown} contains invisible or control characters. Remove them and map the value again.`,
       ),
     );
   });
