@@ -28,6 +28,8 @@ export default defineApp({
   flags: {
     // Empty optional fields must reach our code as empty so each operation decides (see lib/input.ts).
     cleanInputData: false,
+    // lib/client.ts maps 429s itself, with a readable message and an HTTP-date Retry-After.
+    throwForThrottlingEarly: false,
   },
   triggers: {
     [channelList.key]: channelList,

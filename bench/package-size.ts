@@ -9,7 +9,7 @@ import type { Row } from './table';
 /**
  * Package size: the build.zip Zapier would receive, from production files only. The dev tree's
  * node_modules also holds jest, TypeScript and the CLI, and a build there comes out about twice as
- * large (shared notes, Part 1), so the build runs in a temporary copy of the project (package.json,
+ * large (measured when this bench was written), so the build runs in a temporary copy of the project (package.json,
  * lockfile, .zapierapprc, the root shim and the compiled dist/) where `npm ci --omit=dev` installs
  * exactly the production tree of the lockfile. The CLI binary comes from this project's
  * node_modules. The baseline is a bare app (core and nothing else) built the same way, from a copy

@@ -87,7 +87,15 @@ async function pages(): Promise<Pages> {
 }
 
 function cannedClient(text: string): ZObject {
-  const response = { status: 200, content: text, getHeader: () => undefined };
+  // As core hands it over: the text and its parse (prepare-response.js parses every JSON answer).
+  const response = {
+    status: 200,
+    content: text,
+    get data(): unknown {
+      return JSON.parse(text);
+    },
+    getHeader: () => undefined,
+  };
   return { request: async () => response, errors } as unknown as ZObject;
 }
 

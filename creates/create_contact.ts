@@ -1,14 +1,13 @@
-import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
-import { reamazeRequest, unexpectedShape } from '../lib/client';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { promisedRecord, reamazeRequest } from '../lib/client';
 import {
-  contactInBody,
   contactOutputFields,
   contactSample,
   flattenContact,
   type ContactItem,
 } from '../lib/contact';
-import { E164_EXAMPLE, mobileNumber } from '../lib/contact-input';
-import { absoluteUrl, compact, dict, email, list, text } from '../lib/input';
+import { CONTACT_RECORD, E164_EXAMPLE, mobileNumber } from '../lib/contact-input';
+import { absoluteUrl, compact, dict, email, invalid, list, text } from '../lib/input';
 
 const EITHER = 'Email or Mobile is required: give at least one, or both.';
 
@@ -57,7 +56,7 @@ const inputFields = defineInputFields([
 ]);
 
 /**
- * `POST /contacts` with `{"contact": {…}}` (D-postcontacts). Every check that Re:amaze would make
+ * `POST /contacts` with `{"contact": {…}}` (https://www.reamaze.com/api/post_contacts). Every check that Re:amaze would make
  * anyway (either identifier, E.164, absolute avatar URL, flat data) is made first, so a bad value
  * gets a clear error and no request.
  */
@@ -66,15 +65,15 @@ export const perform = (async (z, bundle) => {
   const contactEmail = email(input.email, 'Email');
   const contactMobile = mobileNumber(input.mobile, 'Mobile');
   if (contactEmail === undefined && contactMobile === undefined) {
-    throw new errors.Error(`${EITHER} Map one of them.`, 'MissingField', 400);
+    throw invalid(`${EITHER} Map one of them.`);
   }
   const contact = compact({
     email: contactEmail,
     mobile: contactMobile,
-    name: text(input.name),
-    id: text(input.external_id),
+    name: text(input.name, 'Name'),
+    id: text(input.external_id, "Your System's ID"),
     external_avatar_url: absoluteUrl(input.avatar_url, 'Avatar URL'),
-    notes: list(input.notes),
+    notes: list(input.notes, 'Notes'),
     data: dict(input.data, 'Custom Data'),
   });
   const body = await reamazeRequest(z, bundle, {
@@ -82,8 +81,11 @@ export const perform = (async (z, bundle) => {
     path: '/contacts',
     body: { contact },
   });
-  const created = contactInBody(body);
-  if (!created) throw unexpectedShape(z, 'the new contact', true);
+  const created = promisedRecord(z, body, {
+    ...CONTACT_RECORD,
+    what: 'the new contact',
+    afterWrite: true,
+  });
   return flattenContact(created, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields, ContactItem>;
 

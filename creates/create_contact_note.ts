@@ -4,11 +4,11 @@ import {
   type CreatePerform,
   type PlainOutputField,
 } from 'zapier-platform-core';
-import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
+import { apiPath, missingResource, reamazeRequest, unexpectedShape } from '../lib/client';
 import { noteText, type ContactNote } from '../lib/contact';
 import { contactField, contactIdentifier, identifierParams } from '../lib/contact-input';
-import { compact, email, requiredText, text } from '../lib/input';
-import { dateTimeField, isRecord, parseInstant } from '../lib/fields';
+import { compact, dateTime, email, requiredText, text } from '../lib/input';
+import { dateTimeField, isRecord, parseInstant, stringField } from '../lib/fields';
 
 export type ContactNoteItem = {
   id: string;
@@ -41,14 +41,9 @@ const inputFields = defineInputFields([
   },
 ]);
 
-function string(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return '';
-}
-
 /**
- * The note just written, from the answer: Re:amaze returns all the contact's notes (D-postnotes).
+ * The note just written, from the answer: Re:amaze returns all the contact's notes
+ * (https://www.reamaze.com/api/post_notes).
  * It is the newest note with the text sent; else the newest note; else undefined.
  */
 export function newNote(notes: ContactNote[], body: string): ContactNote | undefined {
@@ -60,10 +55,8 @@ export function newNote(notes: ContactNote[], body: string): ContactNote | undef
 
 /**
  * `POST /contacts/{identifier}/notes` with the body at the top level, `{"body", "creator_email"?,
- * "created_at"?}`: that is the official page (D-postnotes), and two independent clients agree (MC,
- * GO). The `{"note": {"body"}}` wrapper comes only from one client family (SK/JD, one codebase)
- * with no sign it was tried. A mobile number also sends `?identifier_type=mobile`, as Re:amaze's
- * other contact paths take it.
+ * "created_at"?}`, as Re:amaze's page for this endpoint shows it (link above). A mobile number
+ * also sends `?identifier_type=mobile`, as Re:amaze's other contact paths take it.
  */
 export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
@@ -76,7 +69,7 @@ export const perform = (async (z, bundle) => {
     body: compact({
       body: note,
       creator_email: email(input.creator_email, 'Author'),
-      created_at: text(input.created_at)?.trim(),
+      created_at: dateTime(input.created_at, 'Date Written'),
     }),
     notFoundMessage: `No contact with the ${contact.type === 'mobile' ? 'mobile number' : 'email address'} "${contact.identifier}" was found`,
   });
@@ -90,15 +83,17 @@ export const perform = (async (z, bundle) => {
         : undefined;
   // A list of anything but notes (strings, say) is as unrecognisable as no list.
   if (!list || !list.every(isRecord)) throw unexpectedShape(z, 'the contact’s notes', true);
+  // No note at all after writing one: it may or may not be saved.
+  if (list.length === 0) throw missingResource(z, 'note', true);
   const notes = list as ContactNote[];
   const written = newNote(notes, note) ?? {};
   const creator = isRecord(written.creator) ? written.creator : {};
   return {
-    id: string(written.id),
+    id: stringField(written.id),
     note: noteText(written) || note,
     created_at: dateTimeField(written.created_at),
-    creator_name: string(creator.name),
-    creator_email: string(creator.email),
+    creator_name: stringField(creator.name),
+    creator_email: stringField(creator.email),
     contact: contact.identifier,
     contact_note_count: notes.length,
   };

@@ -1,8 +1,8 @@
-import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { attachmentParams, attachmentsField } from '../lib/attachment-input';
-import { reamazeRequest } from '../lib/client';
+import { promisedRecord, reamazeRequest } from '../lib/client';
+import { CONVERSATION_RECORD, settableStatuses } from '../lib/conversation-field';
 import {
-  conversationInBody,
   conversationOutputFields,
   conversationSample,
   flattenConversation,
@@ -10,28 +10,26 @@ import {
 } from '../lib/conversation';
 import {
   boolean,
+  choice,
+  choicesOf,
   compact,
   dict,
   emailList,
+  invalid,
   list,
+  quoted,
   requiredEmail,
   requiredText,
+  requiredTrimmed,
   text,
 } from '../lib/input';
-import { CONVERSATION_STATUSES } from '../lib/labels';
 
 /**
  * The statuses offered when creating: the ones a person sets by hand. On Hold (5) is left out
  * because it needs a hold-until date that POST /conversations does not take (only PUT does);
  * 6–9 are set by Re:amaze's own automation and AI agent.
  */
-const SETTABLE_STATUSES = [0, 1, 2, 3, 4] as const;
-
-const statusChoices = SETTABLE_STATUSES.map((code) => ({
-  value: String(code),
-  label: CONVERSATION_STATUSES[code] as string,
-  sample: String(code),
-}));
+const SETTABLE_STATUSES = settableStatuses([0, 1, 2, 3, 4]);
 
 const inputFields = defineInputFields([
   {
@@ -73,7 +71,7 @@ const inputFields = defineInputFields([
     key: 'status',
     label: 'Status',
     required: false,
-    choices: statusChoices,
+    choices: choicesOf(SETTABLE_STATUSES),
     helpText:
       "Leave empty for Re:amaze's default. On Hold is not offered because it needs a hold-until date.",
   },
@@ -114,37 +112,19 @@ const inputFields = defineInputFields([
 
 /** The channel slug: trimmed (it is an identifier), and refused when it cannot be one. */
 function channelSlug(value: unknown): string {
-  const slug = requiredText(value, 'Channel').trim();
-  if (/[\s/@]/.test(slug)) {
-    throw new errors.Error(
-      `Channel "${slug}" is not a channel slug. Choose a channel from the list, or map its slug: the part before @ in the channel's address (for example "support").`,
-      'InvalidChannel',
-      400,
+  const slug = requiredTrimmed(value, 'Channel');
+  if (/[\s/@\p{Cc}\p{Cf}]/u.test(slug)) {
+    throw invalid(
+      `Channel ${quoted(slug)} is not a channel slug. Choose a channel from the list, or map its slug: the part before @ in the channel's address (for example "support").`,
     );
   }
   return slug;
 }
 
-/** The status code from the dropdown, or a mapped code or label (e.g. "2" or "Done"). */
-function statusCode(value: unknown): number | undefined {
-  const given = text(value)?.trim();
-  if (given === undefined) return undefined;
-  const choice = statusChoices.find(
-    (option) => option.value === given || option.label.toLowerCase() === given.toLowerCase(),
-  );
-  if (!choice) {
-    throw new errors.Error(
-      `Status "${given}" is not one of ${statusChoices.map((option) => option.label).join(', ')}. Choose one from the list or leave it empty.`,
-      'InvalidStatus',
-      400,
-    );
-  }
-  return Number(choice.value);
-}
-
 /**
- * `POST /conversations` with the nested body of D-postconv. Every value is checked before the
- * request, so a bad one gets an error naming its field and nothing is created.
+ * `POST /conversations` with the nested body documented at https://www.reamaze.com/api/post_conversations.
+ * Every value is checked before the request, so a bad one gets an error naming its field and
+ * nothing is created.
  */
 const perform = (async (z, bundle) => {
   const input = bundle.inputData;
@@ -154,25 +134,26 @@ const perform = (async (z, bundle) => {
   const body = requiredText(input.message, 'Message');
   const customerEmail = requiredEmail(input.customer_email, 'Customer Email');
 
+  const status = choice(input.status, 'Status', SETTABLE_STATUSES);
   const conversation = compact({
     subject,
     category,
-    tag_list: list(input.tags),
-    status: statusCode(input.status),
+    tag_list: list(input.tags, 'Tags'),
+    status: status === undefined ? undefined : Number(status),
     // Custom data stays text ("42", "true", "007" sent as typed): Zapier hands dict values over as
     // text, and guessing types would alter zip codes, phone numbers and long IDs.
     data: dict(input.conversation_data, 'Conversation Data'),
     message: compact({
       body,
       recipients: emailList(input.recipients, 'Additional Recipients'),
-      // Singular, as the POST /conversations page spells it (D-postconv, PHP1, ST); the plural
-      // `suppress_notifications` is the spelling of the add-message page only.
-      suppress_notification: boolean(input.suppress_notifications),
+      // Singular, as the POST /conversations page spells it; the plural `suppress_notifications`
+      // is the spelling of the add-message page only.
+      suppress_notification: boolean(input.suppress_notifications, 'Suppress Notifications'),
       ...attachmentParams(input.attachments),
     }),
     // Always holds the email, so the `user` object is never empty (an empty one gets a 422).
     user: compact({
-      name: text(input.customer_name),
+      name: text(input.customer_name, 'Customer Name'),
       email: customerEmail,
       data: dict(input.customer_data, 'Customer Data'),
     }),
@@ -183,15 +164,11 @@ const perform = (async (z, bundle) => {
     path: '/conversations',
     body: { conversation },
   });
-  const created = conversationInBody(answer);
-  if (!created) {
-    // The request succeeded, so the conversation probably exists: say so rather than invite a replay.
-    throw new errors.Error(
-      'Re:amaze accepted the conversation but answered in a form this integration does not recognise. Check your Re:amaze inbox before replaying this step, so the conversation is not created twice.',
-      'UnexpectedResponse',
-      502,
-    );
-  }
+  const created = promisedRecord(z, answer, {
+    ...CONVERSATION_RECORD,
+    what: 'the new conversation',
+    afterWrite: true,
+  });
   return flattenConversation(created, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields, ConversationItem>;
 

@@ -1,14 +1,24 @@
 import {
   defineCreate,
   defineInputFields,
-  errors,
   type Bundle,
   type CreatePerform,
 } from 'zapier-platform-core';
 import { attachmentParams, attachmentsField } from '../lib/attachment-input';
-import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
+import { apiPath, promisedRecord, reamazeRequest } from '../lib/client';
 import { conversationField, conversationSlug } from '../lib/conversation-field';
-import { boolean, compact, email, emailList, requiredText, text } from '../lib/input';
+import {
+  boolean,
+  choicesOf,
+  compact,
+  email,
+  emailList,
+  invalid,
+  requiredChoice,
+  requiredText,
+  text,
+} from '../lib/input';
+import { isRecord } from '../lib/fields';
 import { MESSAGE_VISIBILITIES } from '../lib/labels';
 import { MESSAGE_OUTPUT_FIELDS, flattenMessage, type MessageItem } from '../lib/message';
 import { readResponseTemplate, responseTemplateId } from '../lib/response-template';
@@ -42,11 +52,7 @@ const inputFields = defineInputFields([
     label: 'Type',
     required: true,
     default: '0',
-    choices: Object.entries(MESSAGE_TYPES).map(([value, label]) => ({
-      value,
-      label,
-      sample: value,
-    })),
+    choices: choicesOf(MESSAGE_TYPES),
     helpText:
       'Visible to Customer sends a reply the customer sees; an Internal Note is seen by your team only.',
   },
@@ -96,18 +102,6 @@ const inputFields = defineInputFields([
   },
 ]);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Documented as the bare message; a `{"message": {…}}` wrapper (Rails' other habit) is accepted too. */
-function postedMessage(body: unknown): Record<string, unknown> | undefined {
-  if (!isRecord(body)) return undefined;
-  if (body.body !== undefined || !('message' in body)) return body;
-  // `{"message": null}` (or a list there) is a wrapper holding no message.
-  return isRecord(body.message) ? body.message : undefined;
-}
-
 /**
  * The documented answer of POST …/messages (official sample keys), for the sample: it has no
  * `origin`, `recipients` or `attachments`, which GET /messages adds, so those fields are empty.
@@ -152,17 +146,9 @@ function postedItem(
   return item;
 }
 
-function invalid(message: string): Error {
-  return new errors.Error(message, 'InvalidField', 400);
-}
-
 /** 0 or 1 from the dropdown, or the choice's label mapped from another step. */
 export function visibilityCode(value: unknown): 0 | 1 {
-  const given = requiredText(value, 'Type').trim();
-  for (const [code, label] of Object.entries(MESSAGE_TYPES)) {
-    if (given === code || given.toLowerCase() === label.toLowerCase()) return Number(code) as 0 | 1;
-  }
-  throw invalid(`Type "${given}" must be ${MESSAGE_TYPES[0]} or ${MESSAGE_TYPES[1]}.`);
+  return Number(requiredChoice(value, 'Type', MESSAGE_TYPES)) as 0 | 1;
 }
 
 /** What the user asked to send: their Message, the template's text, or the Message above the template. */
@@ -178,7 +164,7 @@ export function composeBody(typed: string | undefined, template: string | undefi
 export function messageOptions(input: Record<string, unknown>): Record<string, unknown> {
   const visibility = visibilityCode(input.visibility);
   const senderEmail = email(input.sender_email, 'Sender Email');
-  const senderName = text(input.sender_name);
+  const senderName = text(input.sender_name, 'Sender Name');
   if (senderName !== undefined && senderEmail === undefined) {
     throw invalid(
       'Sender Email is required when Sender Name is set: Re:amaze identifies the sender by email.',
@@ -191,22 +177,20 @@ export function messageOptions(input: Record<string, unknown>): Record<string, u
     recipients: emailList(input.recipients, 'Additional Recipients'),
     ...attachmentParams(input.attachments),
     // Plural on this endpoint's page (the conversation page spells it without the s).
-    suppress_notifications: boolean(input.suppress_notifications),
-    suppress_autoresolve: boolean(input.keep_open),
-    origin_id: text(input.origin_id),
+    suppress_notifications: boolean(input.suppress_notifications, 'Suppress Notifications'),
+    suppress_autoresolve: boolean(input.keep_open, 'Keep Open'),
+    origin_id: text(input.origin_id, 'Unique Message ID'),
   });
 }
 
 export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
   const slug = conversationSlug(input.conversation);
-  const typed = text(input.body); // sent exactly as written, spaces included
+  const typed = text(input.body, 'Message'); // sent exactly as written, spaces included
   const templateId = responseTemplateId(input.response_template);
   if (templateId === undefined && typed === undefined) {
-    throw new errors.Error(
+    throw invalid(
       'Message is required unless you choose a Response Template: write the message, map one from an earlier step, or choose a template.',
-      'MissingField',
-      400,
     );
   }
   const options = messageOptions(input);
@@ -219,8 +203,14 @@ export const perform = (async (z, bundle) => {
     body: { message: { body: composeBody(typed, template), ...options } },
     notFoundMessage: `No conversation "${slug}" was found`,
   });
-  const created = postedMessage(body);
-  if (!created) throw unexpectedShape(z, 'the new message', true);
+  // Documented as the bare message; a `{"message": {…}}` wrapper (Rails' other habit) is accepted too.
+  const created = promisedRecord(z, body, {
+    key: 'message',
+    ids: ['body', 'created_at', 'id'],
+    noun: 'message',
+    what: 'the new message',
+    afterWrite: true,
+  });
   return postedItem(created, slug, options.user === undefined, bundle);
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -1,14 +1,18 @@
-import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
-import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { apiPath, promisedRecord, reamazeRequest } from '../lib/client';
 import {
-  contactInBody,
   contactOutputFields,
   contactSample,
   flattenContact,
   type ContactItem,
 } from '../lib/contact';
-import { contactField, contactIdentifier, identifierParams } from '../lib/contact-input';
-import { absoluteUrl, compact, dict, list, text } from '../lib/input';
+import {
+  CONTACT_RECORD,
+  contactField,
+  contactIdentifier,
+  identifierParams,
+} from '../lib/contact-input';
+import { absoluteUrl, compact, dict, invalid, list, text } from '../lib/input';
 
 const inputFields = defineInputFields([
   {
@@ -46,24 +50,22 @@ const inputFields = defineInputFields([
 ]);
 
 /**
- * `PUT /contacts/{identifier}` with `{"contact": {…}}` (D-putcontacts); a mobile number also needs
+ * `PUT /contacts/{identifier}` with `{"contact": {…}}` (https://www.reamaze.com/api/put_contacts); a mobile number also needs
  * `?identifier_type=mobile`. Only fields the user set are sent, so empty fields never wipe values.
  */
 export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
   const contact = contactIdentifier(input.contact);
   const changes = compact({
-    name: text(input.name),
-    friendly_name: text(input.friendly_name),
+    name: text(input.name, 'Name'),
+    friendly_name: text(input.friendly_name, 'Friendly Name'),
     external_avatar_url: absoluteUrl(input.avatar_url, 'Avatar URL'),
     data: dict(input.data, 'Custom Data'),
-    notes: list(input.notes),
+    notes: list(input.notes, 'Notes to Add'),
   });
   if (Object.keys(changes).length === 0) {
-    throw new errors.Error(
+    throw invalid(
       'Nothing to update: set at least one of Name, Friendly Name, Avatar URL, Custom Data or Notes to Add.',
-      'MissingField',
-      400,
     );
   }
   const body = await reamazeRequest(z, bundle, {
@@ -73,8 +75,11 @@ export const perform = (async (z, bundle) => {
     body: { contact: changes },
     notFoundMessage: `No contact with the ${contact.type === 'mobile' ? 'mobile number' : 'email address'} "${contact.identifier}" was found`,
   });
-  const updated = contactInBody(body);
-  if (!updated) throw unexpectedShape(z, 'the updated contact', true);
+  const updated = promisedRecord(z, body, {
+    ...CONTACT_RECORD,
+    what: 'the updated contact',
+    afterWrite: true,
+  });
   return flattenContact(updated, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields, ContactItem>;
 

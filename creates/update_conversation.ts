@@ -1,18 +1,21 @@
-import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
-import { conversationField, conversationSlug } from '../lib/conversation-field';
-import { CONVERSATION_STATUSES } from '../lib/labels';
-import { compact, dict, email, list, text } from '../lib/input';
+import { apiPath, promisedRecord, reamazeRequest, unexpectedShape } from '../lib/client';
 import {
-  conversationInBody,
+  CONVERSATION_RECORD,
+  conversationField,
+  conversationSlug,
+  settableStatuses,
+} from '../lib/conversation-field';
+import { choice, choicesOf, compact, dateTime, dict, email, invalid, list } from '../lib/input';
+import {
   conversationOutputFields,
   conversationSample,
   flattenConversation,
 } from '../lib/conversation';
 
 /** Statuses a user may set; 6–9 (Auto-Done, AI Agent …) are set by Re:amaze itself. */
-const SETTABLE_STATUSES = [0, 1, 2, 3, 4, 5] as const;
+const SETTABLE_STATUSES = settableStatuses([0, 1, 2, 3, 4, 5]);
 const ON_HOLD = 5;
 
 /**
@@ -32,11 +35,7 @@ const inputFields = defineInputFields([
     key: 'status',
     label: 'Status',
     required: false,
-    choices: SETTABLE_STATUSES.map((code) => ({
-      value: String(code),
-      label: CONVERSATION_STATUSES[code] as string,
-      sample: String(code),
-    })),
+    choices: choicesOf(SETTABLE_STATUSES),
     helpText: 'On Hold also needs Hold Until.',
   },
   {
@@ -67,7 +66,7 @@ const inputFields = defineInputFields([
     label: 'Tag Action',
     required: false,
     default: 'add',
-    choices: Object.entries(TAG_ACTIONS).map(([value, label]) => ({ value, label, sample: value })),
+    choices: choicesOf(TAG_ACTIONS),
     helpText:
       'What the Tags above do to the conversation’s tags. Adding and removing keep the other tags (Re:amaze is asked for them first); replacing leaves only the tags above.',
   },
@@ -81,41 +80,10 @@ const inputFields = defineInputFields([
   },
 ]);
 
-function invalid(message: string): Error {
-  return new errors.Error(message, 'InvalidField', 400);
-}
-
 /** A status code from the dropdown, or a status label mapped from another step. */
 export function statusCode(value: unknown): number | undefined {
-  const given = text(value)?.trim();
-  if (given === undefined) return undefined;
-  for (const code of SETTABLE_STATUSES) {
-    const label = CONVERSATION_STATUSES[code] as string;
-    if (given === String(code) || given.toLowerCase() === label.toLowerCase()) return code;
-  }
-  const names = SETTABLE_STATUSES.map((code) => CONVERSATION_STATUSES[code]).join(', ');
-  throw invalid(`Status "${given}" is not one you can set. Choose ${names}, or leave it empty.`);
-}
-
-/** A date and time Re:amaze can read; sent as given (Zapier hands datetime fields over as ISO 8601). */
-function holdUntil(value: unknown): string | undefined {
-  const given = text(value)?.trim();
-  if (given === undefined) return undefined;
-  if (Number.isNaN(Date.parse(given))) {
-    throw invalid(
-      `Hold Until "${given}" is not a date and time. Use a date such as 2026-03-10T09:00:00-05:00.`,
-    );
-  }
-  return given;
-}
-
-function tagAction(value: unknown): TagAction {
-  const given = text(value)?.trim().toLowerCase();
-  if (given === undefined) return 'add';
-  for (const [code, label] of Object.entries(TAG_ACTIONS)) {
-    if (given === code || given === label.toLowerCase()) return code as TagAction;
-  }
-  throw invalid(`Tag Action "${given}" is not one of ${Object.values(TAG_ACTIONS).join(', ')}.`);
+  const code = choice(value, 'Status', SETTABLE_STATUSES);
+  return code === undefined ? undefined : Number(code);
 }
 
 /** Tags compare without regard to case, as the inbox treats "VIP" and "vip" as one tag. */
@@ -139,8 +107,13 @@ async function currentTags(z: ZObject, bundle: Bundle, slug: string): Promise<st
     path: apiPath('conversations', slug),
     notFoundMessage: `No conversation "${slug}" was found`,
   });
-  const tags = conversationInBody(body)?.tag_list;
-  if (typeof tags === 'string') return list(tags.split(','))?.map((tag) => tag.trim()) ?? [];
+  const tags = promisedRecord(z, body, {
+    ...CONVERSATION_RECORD,
+    what: 'the conversation’s tags',
+  }).tag_list;
+  if (typeof tags === 'string') {
+    return list(tags.split(','), 'Tags')?.map((tag) => tag.trim()) ?? [];
+  }
   // Without the current tags, sending a list would wipe them: refuse rather than guess.
   if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) {
     throw unexpectedShape(z, 'the conversation’s tags');
@@ -152,19 +125,19 @@ export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
   const slug = conversationSlug(input.conversation);
   const status = statusCode(input.status);
-  const hold = holdUntil(input.hold_until);
+  const hold = dateTime(input.hold_until, 'Hold Until');
   if (status === ON_HOLD && hold === undefined) {
     throw invalid(
       'Hold Until is required when Status is On Hold: choose when the conversation comes back.',
     );
   }
   const assignee = email(input.assignee, 'Assignee');
-  const tags = list(input.tags)?.map((tag) => tag.trim());
-  const action = tagAction(input.tag_action);
+  const tags = list(input.tags, 'Tags')?.map((tag) => tag.trim());
+  const action: TagAction = choice(input.tag_action, 'Tag Action', TAG_ACTIONS) ?? 'add';
   const data = dict(input.custom_data, 'Custom Data');
 
   if ([status, hold, assignee, tags, data].every((value) => value === undefined)) {
-    throw new errors.HaltedError(
+    throw invalid(
       'Nothing to update: Status, Hold Until, Assignee, Tags and Custom Data are all empty.',
     );
   }
@@ -174,8 +147,8 @@ export const perform = (async (z, bundle) => {
   const conversation = compact({
     status,
     hold_until: hold,
-    // An object, as Re:amaze's PUT page documents; the bare string of GO/JD/UA is unverified
-    // (GO's update function never even sends its request).
+    // An object, as Re:amaze's PUT page documents (https://www.reamaze.com/api/put_conversations);
+    // some third-party clients send a bare email string, which that page does not show.
     assignee: assignee === undefined ? undefined : { email: assignee },
     tag_list: tagList,
     data,
@@ -187,8 +160,11 @@ export const perform = (async (z, bundle) => {
     body: { conversation },
     notFoundMessage: `No conversation "${slug}" was found`,
   });
-  const conversationNow = conversationInBody(updated);
-  if (!conversationNow) throw unexpectedShape(z, 'the updated conversation', true);
+  const conversationNow = promisedRecord(z, updated, {
+    ...CONVERSATION_RECORD,
+    what: 'the updated conversation',
+    afterWrite: true,
+  });
   return flattenConversation(conversationNow, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -37,26 +37,17 @@ export class InvalidBrandError extends errors.Error {
  * Refuses anything that could point elsewhere, before any request is made.
  */
 export function brandHost(input: unknown): string {
-  if (typeof input === 'string' && input === lastBrand?.input) return lastBrand.host; // every item of a poll asks again
-  const host = validateBrand(input);
-  lastBrand = { input: input as string, host };
-  return host;
-}
-
-/** Only a brand that passed validation is remembered. */
-let lastBrand: { input: string; host: string } | undefined;
-
-function validateBrand(input: unknown): string {
   if (typeof input !== 'string' || input.trim() === '') {
     throw new InvalidBrandError('The Re:amaze brand is missing.');
   }
-  const value = input.trim().toLowerCase();
-  // Checked before the patterns so the message can say why; the patterns refuse these anyway.
-  if (!/^[\x21-\x7e]+$/.test(value)) {
+  // Checked before lowercasing, which maps some non-ASCII letters to ASCII (the Kelvin sign
+  // U+212A becomes "k"), and before the patterns so the message can say why.
+  if (!/^[\x21-\x7e]+$/.test(input.trim())) {
     throw new InvalidBrandError(
       'The Re:amaze brand may only contain letters, digits and hyphens (no spaces or accents).',
     );
   }
+  const value = input.trim().toLowerCase();
   if (value.includes('..') || value.includes('\\')) {
     throw new InvalidBrandError(`"${input.trim()}" is not a Re:amaze brand.`);
   }
@@ -75,11 +66,6 @@ function urlHostname(host: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The brand's short name, e.g. `acme` for `acme.reamaze.io`. */
-export function brandName(input: unknown): string {
-  return brandHost(input).replace(/\.reamaze\.io$/, '');
 }
 
 /** Environment variable that points the integration at a local Re:amaze (sandbox, tests). */

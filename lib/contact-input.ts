@@ -1,5 +1,4 @@
-import { errors } from 'zapier-platform-core';
-import { email, requiredText, text } from './input';
+import { email, invalid, quoted, requiredTrimmed, trimmed } from './input';
 
 /**
  * What the contact actions take from a Zap step: mobile numbers in E.164 form, and the email or
@@ -13,20 +12,21 @@ export const E164_EXAMPLE = '+14155550123';
 
 /** An optional mobile number in E.164 form, surrounding spaces removed; refused otherwise. */
 export function mobileNumber(value: unknown, label: string): string | undefined {
-  const present = text(value)?.trim();
+  const present = trimmed(value, label);
   if (present === undefined) return undefined;
   if (!E164.test(present)) {
     // Suggest the number without separators when that alone would make it valid.
     const compact = present.replace(/[\s().-]/g, '');
     const hint = E164.test(compact) && compact !== present ? ` Did you mean ${compact}?` : '';
-    throw new errors.Error(
-      `${label} "${present}" is not a mobile number in E.164 form. Use + and the country code, then the number, digits only, for example ${E164_EXAMPLE}.${hint}`,
-      'InvalidMobile',
-      400,
+    throw invalid(
+      `${label} ${quoted(present)} is not a mobile number in E.164 form. Use + and the country code, then the number, digits only, for example ${E164_EXAMPLE}.${hint}`,
     );
   }
   return present;
 }
+
+/** What a contact answer must hold (lib/client.ts `promisedRecord`): the record, named by one of these. */
+export const CONTACT_RECORD = { key: 'contact', ids: ['email', 'mobile', 'id'], noun: 'contact' };
 
 export interface ContactIdentifier {
   identifier: string;
@@ -53,15 +53,16 @@ export function contactIdentifier(
   value: unknown,
   label: string = contactField.label,
 ): ContactIdentifier {
-  const given = requiredText(value, label).trim();
-  if (given.includes('@')) return { identifier: email(given, label) as string, type: 'email' };
+  const given = requiredTrimmed(value, label);
+  // The identifier becomes a path segment: a slash or a %-escape is refused, whatever the syntax allows.
+  if (given.includes('@') && !/[/\\%]/.test(given)) {
+    return { identifier: email(given, label) as string, type: 'email' };
+  }
   if (/^\+?[\d\s().-]+$/.test(given)) {
     return { identifier: mobileNumber(given, label) as string, type: 'mobile' };
   }
-  throw new errors.Error(
-    `${label} "${given}" is not an email address or a mobile number. Map the contact's email address (name@example.com) or mobile number in E.164 form (${E164_EXAMPLE}), or look the contact up with Find Contact first.`,
-    'InvalidContact',
-    400,
+  throw invalid(
+    `${label} ${quoted(given)} is not an email address or a mobile number. Map the contact's email address (name@example.com) or mobile number in E.164 form (${E164_EXAMPLE}), or look the contact up with Find Contact first.`,
   );
 }
 

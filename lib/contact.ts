@@ -5,7 +5,8 @@ import { dateTimeField, isRecord, parseInstant, stringField } from './fields';
 
 /**
  * A Re:amaze contact as every contact operation outputs it: one flat set of fields a no-code user
- * maps straight into a sheet or a CRM. Contacts are account-wide, not brand-scoped.
+ * maps straight into a sheet or a CRM. Contacts are account-wide, not brand-scoped
+ * (https://www.reamaze.com/api/get_contacts).
  */
 
 export interface ContactNote {

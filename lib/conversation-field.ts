@@ -1,5 +1,5 @@
-import { errors } from 'zapier-platform-core';
-import { requiredText } from './input';
+import { invalid, quoted, requiredTrimmed } from './input';
+import { CONVERSATION_STATUSES } from './labels';
 
 /**
  * The Conversation input of the actions that act on one existing conversation (Add Message,
@@ -16,13 +16,23 @@ export const conversationField = {
     'Choose a recent conversation, or map a Conversation ID (the end of its inbox link) or the inbox link itself from an earlier step.',
 } as const;
 
+/** What a conversation answer must hold (lib/client.ts `promisedRecord`): the record and its slug. */
+export const CONVERSATION_RECORD = { key: 'conversation', ids: ['slug'], noun: 'conversation' };
+
 /**
  * The conversation slug from what the user chose or mapped. A pasted inbox link
  * (`https://acme.reamaze.io/admin/conversations/{slug}`) gives its slug, because the trigger
  * outputs offer that link next to the slug and either may be mapped.
  */
+/**
+ * What a Re:amaze slug looks like: letters (any script) or digits first, then letters, digits,
+ * marks, `-`, `_`, `.` or `~`. So `.`, `..`, empty segments, slashes, spaces, `%` escapes and
+ * control characters never pass, and a slug can only name a conversation.
+ */
+const SLUG = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._~-]{0,199}$/u;
+
 export function conversationSlug(value: unknown, label: string = conversationField.label): string {
-  const given = requiredText(value, label).trim();
+  const given = requiredTrimmed(value, label);
   const link = /^https?:\/\/[^/\s]+\/admin\/conversations\/([^/?#\s]+)\/?(?:[?#].*)?$/i.exec(given);
   let slug = given;
   if (link?.[1]) {
@@ -32,12 +42,15 @@ export function conversationSlug(value: unknown, label: string = conversationFie
       slug = link[1];
     }
   }
-  if (/[\s/]/.test(slug)) {
-    throw new errors.Error(
-      `${label} "${given}" is not a conversation. Choose one from the list, or map the conversation slug (for example "where-is-my-order") from an earlier step.`,
-      'InvalidConversation',
-      400,
+  if (!SLUG.test(slug)) {
+    throw invalid(
+      `${label} ${quoted(given)} is not a conversation. Choose one from the list, or map the conversation slug (for example "where-is-my-order") from an earlier step.`,
     );
   }
   return slug;
+}
+
+/** The statuses an action lets a user set, as a choice map: code → the inbox's name for it. */
+export function settableStatuses(codes: number[]): Record<string, string> {
+  return Object.fromEntries(codes.map((code) => [String(code), CONVERSATION_STATUSES[code] ?? '']));
 }

@@ -1,6 +1,5 @@
-import { errors } from 'zapier-platform-core';
 import type { QueryValue } from './client';
-import { list, text } from './input';
+import { choice, choicesOf, list, trimmed } from './input';
 
 /**
  * Filters of `GET /conversations` shared by New Conversation and Find Conversation: status group
@@ -21,11 +20,7 @@ export const statusGroupField = {
   key: 'status_group',
   label: 'Status Group',
   required: false,
-  choices: Object.entries(STATUS_GROUPS).map(([value, label]) => ({
-    value,
-    label,
-    sample: value,
-  })),
+  choices: choicesOf(STATUS_GROUPS),
   helpText:
     'Leave empty for every conversation except archived ones (what Re:amaze lists by default).',
 } as const;
@@ -48,17 +43,7 @@ export const tagFilterField = {
 
 /** The status group as the API spells it, or undefined for the default; refuses anything else. */
 export function statusGroup(value: unknown): StatusGroup | undefined {
-  const given = text(value)?.trim();
-  if (given === undefined) return undefined;
-  const lower = given.toLowerCase();
-  for (const [code, label] of Object.entries(STATUS_GROUPS)) {
-    if (lower === code || lower === label.toLowerCase()) return code as StatusGroup;
-  }
-  throw new errors.Error(
-    `Status Group "${given}" is not one Re:amaze knows. Choose ${Object.values(STATUS_GROUPS).join(', ')}, or leave it empty.`,
-    'InvalidField',
-    400,
-  );
+  return choice(value, statusGroupField.label, STATUS_GROUPS);
 }
 
 /** Query parameters for the shared filters; absent filters are left out. */
@@ -67,10 +52,10 @@ export function conversationListParams(input: {
   channel?: unknown;
   tags?: unknown;
 }): Record<string, QueryValue> {
-  const tags = list(input.tags)?.map((tag) => tag.trim());
+  const tags = list(input.tags, tagFilterField.label)?.map((tag) => tag.trim());
   return {
     filter: statusGroup(input.status_group),
-    category: text(input.channel)?.trim(),
+    category: trimmed(input.channel, channelFilterField.label),
     tag: tags && tags.length > 0 ? tags.join(',') : undefined,
   };
 }

@@ -4,9 +4,9 @@ import { parseInstant } from './fields';
  * `GET /conversations` as a list: its order.
  *
  * Order: Re:amaze documents the default as "by conversation create_at" without a direction; its
- * two other orders (`sort=updated`, `sort=changed`) are documented as descending, and clients that
- * page real data (OD) stop at the first conversation older than their window, i.e. the default is
- * newest first. Neither alternative fits "new conversation" (both lift old conversations with
+ * two other orders (`sort=updated`, `sort=changed`) are documented as descending, and open-source
+ * clients that page real data stop at the first conversation older than their window, i.e. the
+ * default is newest first (https://www.reamaze.com/api/get_conversations). Neither alternative fits "new conversation" (both lift old conversations with
  * fresh activity), so no `sort` is sent and each page is put in creation order here, newest first.
  */
 

@@ -7,9 +7,10 @@ import { dateTimeField, isRecord, parseInstant, record, stringField } from './fi
 
 /**
  * A Re:amaze conversation as every conversation operation outputs it (GET /conversations,
- * GET /conversations/{slug}, POST and PUT /conversations): one flat set of fields a no-code user
- * maps straight into a sheet, a Slack message or a CRM, in the inbox's words. Built so that no
- * body, however odd, makes it throw.
+ * GET /conversations/{slug}, POST and PUT /conversations;
+ * https://www.reamaze.com/api/get_conversation): one flat set of fields a no-code user maps
+ * straight into a sheet, a Slack message or a CRM, in the inbox's words. Built so that no body,
+ * however odd, makes it throw.
  */
 
 export type ConversationItem = {

@@ -1,6 +1,6 @@
 /**
- * Re:amaze's numeric codes as the words its inbox shows (origin and visibility from the GET
- * /messages reference page; status and channel type from Re:amaze's API reference and inbox).
+ * Re:amaze's numeric codes as the words its inbox shows, from its API pages
+ * (https://www.reamaze.com/api/get_messages, …/get_conversations) and inbox.
  */
 
 /** Message `origin`: where a message came from (seed table). */
@@ -31,7 +31,7 @@ export const MESSAGE_VISIBILITIES: Readonly<Record<number, string>> = {
   2: 'Collision Detected Message',
 };
 
-/** Conversation `status`, with the names the current inbox uses (D-states, UA). */
+/** Conversation `status`, with the names the current inbox uses (https://support.reamaze.com/kb/everything-about-conversations/understanding-conversation-states). */
 export const CONVERSATION_STATUSES: Readonly<Record<number, string>> = {
   0: 'Open',
   1: 'Responded',

@@ -1,7 +1,8 @@
 /**
  * One message exactly as `GET /api/v1/messages` lists it: the keys of the official sample (with
- * `origin_id`, newest copy) plus `user.mobile` and `user["staff?"]`, which clients built from real
- * responses read. A customer's email (emails arrive as HTML) that started the conversation the
+ * `origin_id`, newest copy, https://www.reamaze.com/api/get_messages) plus `user.mobile` and
+ * `user["staff?"]`, which open-source clients built from real responses read. A customer's email
+ * (emails arrive as HTML) that started the conversation the
  * Conversation dropdown's sample shows.
  */
 export const API_MESSAGE_SAMPLE = {

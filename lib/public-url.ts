@@ -1,5 +1,4 @@
-import { errors } from 'zapier-platform-core';
-import { text } from './input';
+import { invalid, text } from './input';
 
 /**
  * Web addresses that Re:amaze downloads on the user's behalf (attachments). Re:amaze fetches them
@@ -13,9 +12,8 @@ import { text } from './input';
  * for Re:amaze's fetcher to refuse (see docs/attachment-urls.md).
  */
 
-function refused(message: string): Error {
-  return new errors.Error(message, 'InvalidUrl', 400);
-}
+/** An input mistake, like every other (docs/errors.md): a halt that names the field. */
+const refused = invalid;
 
 const PUBLIC_LINK_HINT =
   'Re:amaze downloads the file from the internet: use a public link, such as a file from an earlier step.';
@@ -129,7 +127,9 @@ export function publicUrl(value: unknown, label: string): string | undefined {
   if (value !== undefined && value !== null && typeof value === 'object') {
     throw refused(`${label} must be a single web address or file, not a list or an object.`);
   }
-  const present = text(value)?.trim();
+  // Read raw: text() would silently drop a control character, and the address must be checked as given.
+  const raw = typeof value === 'string' ? value.trim() : text(value, label)?.trim();
+  const present = raw === '' ? undefined : raw;
   if (present === undefined) return undefined;
   let url: URL | undefined;
   try {
@@ -161,7 +161,7 @@ export function publicUrl(value: unknown, label: string): string | undefined {
  */
 export function publicUrls(value: unknown, label: string): string[] | undefined {
   const items = (Array.isArray(value) ? value : [value]).filter(
-    (item) => text(item) !== undefined || (item !== null && typeof item === 'object'),
+    (item) => item !== null && item !== undefined && !(typeof item === 'string' && item.trim() === ''),
   );
   const urls = items.map(
     (item, index) =>

@@ -1,8 +1,7 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { errors } from 'zapier-platform-core';
 import { apiPath, reamazeRequest, unexpectedShape } from './client';
 import { isRecord, record, stringField } from './fields';
-import { text } from './input';
+import { invalid, text, trimmed } from './input';
 
 /**
  * Re:amaze response templates (saved replies): `GET /response_templates` lists the brand's ones and
@@ -49,13 +48,11 @@ export const responseTemplateSample: ResponseTemplateItem = flattenResponseTempl
 
 /** The template ID from the dropdown (a whole number), or undefined when none is chosen. */
 export function responseTemplateId(value: unknown): string | undefined {
-  const id = text(value)?.trim();
+  const id = trimmed(value, 'Response Template');
   if (id === undefined) return undefined;
   if (!/^\d{1,18}$/.test(id)) {
-    throw new errors.Error(
+    throw invalid(
       `Response Template "${id}" is not a template ID. Choose a template from the list, or map the Template ID from Find Response Template.`,
-      'InvalidField',
-      400,
     );
   }
   return id;
@@ -81,10 +78,8 @@ export async function readResponseTemplate(
     throw unexpectedShape(z, 'the response template');
   const template = flattenResponseTemplate(body);
   if (template.body.trim() === '') {
-    throw new errors.Error(
+    throw invalid(
       `Response template "${template.name || id}" has no text to send. Add text to it in Re:amaze, or write the Message yourself.`,
-      'EmptyTemplate',
-      400,
     );
   }
   return template;

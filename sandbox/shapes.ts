@@ -10,7 +10,7 @@ import type {
 
 /**
  * The JSON Re:amaze sends for each resource: the keys of the official samples plus the ones seen in
- * real-data clients (shared/reamaze-api.md §5–6), so the integration meets every shape it will meet.
+ * open-source clients built from real data, so the integration meets every shape it will meet.
  */
 
 /** The sandbox brand's zone. Samples show offsets like -07:00: consumers must normalise to UTC. */

@@ -1,4 +1,4 @@
-import { defineInputFields, defineSearch, errors, type SearchPerform } from 'zapier-platform-core';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { getPage, type QueryValue } from '../lib/client';
 import {
   contactOutputFields,
@@ -7,7 +7,7 @@ import {
   type ContactItem,
 } from '../lib/contact';
 import { E164_EXAMPLE, mobileNumber } from '../lib/contact-input';
-import { dict, email, text } from '../lib/input';
+import { dict, email, invalid, text } from '../lib/input';
 
 /** Pages read while looking for an exact email or mobile match among Re:amaze's text matches. */
 export const MAX_SEARCH_PAGES = 3;
@@ -69,7 +69,7 @@ export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
   const byEmail = email(input.email, 'Email');
   const byMobile = mobileNumber(input.mobile, 'Mobile');
-  const byName = text(input.name)?.trim();
+  const byName = text(input.name, 'Name')?.trim();
   const data = dict(input.data, 'Custom Data');
   const criterion: Criterion | undefined =
     byEmail !== undefined
@@ -80,11 +80,7 @@ export const perform = (async (z, bundle) => {
           ? { kind: 'name', value: byName }
           : undefined;
   if (criterion === undefined && data === undefined) {
-    throw new errors.Error(
-      'Fill in at least one of Email, Mobile, Name or Custom Data to search by.',
-      'MissingField',
-      400,
-    );
+    throw invalid('Fill in at least one of Email, Mobile, Name or Custom Data to search by.');
   }
 
   const params: Record<string, QueryValue> = {

@@ -1,14 +1,18 @@
-import { defineInputFields, defineSearch, errors, type SearchPerform } from 'zapier-platform-core';
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { apiPath, getPage, reamazeRequest, unexpectedShape, type QueryValue } from '../lib/client';
-import { conversationField, conversationSlug } from '../lib/conversation-field';
+import { apiPath, getPage, promisedRecord, reamazeRequest, type QueryValue } from '../lib/client';
+import {
+  CONVERSATION_RECORD,
+  conversationField,
+  conversationSlug,
+} from '../lib/conversation-field';
 import {
   channelFilterField,
   conversationListParams,
   statusGroupField,
   tagFilterField,
 } from '../lib/conversation-filters';
-import { dict, email, text } from '../lib/input';
+import { dict, email, invalid, text, trimmed } from '../lib/input';
 import {
   conversationInBody,
   conversationOutputFields,
@@ -53,31 +57,22 @@ type Input = {
   status_group?: unknown;
 };
 
-/** One conversation by slug; a 404 means "not found", which a search reports as no result. */
+/**
+ * One conversation by slug. Only a 404 proves there is none, which a search reports as no result
+ * (find-or-create then creates). A 2xx without a conversation (`200 {}`) proves nothing, so it is
+ * an error: reporting "none" would let find-or-create make a second conversation.
+ */
 async function bySlug(z: ZObject, bundle: Bundle, slug: string) {
-  let conversation: unknown;
-  try {
-    conversation = await reamazeRequest(z, bundle, {
-      path: apiPath('conversations', slug),
-      notFoundMessage: `No conversation "${slug}" was found`,
-    });
-  } catch (error) {
-    if (isNotFound(error)) return [];
-    throw error;
-  }
-  const found = conversationInBody(conversation);
-  if (!found) throw unexpectedShape(z, 'the conversation');
+  const answer = await reamazeRequest(z, bundle, {
+    path: apiPath('conversations', slug),
+    notFoundIsAbsent: true,
+  });
+  if (answer === undefined) return [];
+  const found = promisedRecord(z, answer, {
+    ...CONVERSATION_RECORD,
+    what: 'the conversation',
+  });
   return [flattenConversation(found, bundle.authData.brand)];
-}
-
-function isNotFound(error: unknown): boolean {
-  if (!(error instanceof Error) || error.name !== 'AppError') return false;
-  try {
-    const parsed = JSON.parse(error.message) as { code?: string; status?: number };
-    return parsed.code === 'NotFound' && parsed.status === 404;
-  } catch {
-    return false;
-  }
 }
 
 /** The query of `GET /conversations` for the criteria; custom data goes as `data[key]=value`. */
@@ -94,7 +89,7 @@ export function searchParams(input: Input): Record<string, QueryValue> {
 
 export const perform = (async (z, bundle) => {
   const input = bundle.inputData as Input;
-  if (text(input.conversation) !== undefined) {
+  if (trimmed(input.conversation, conversationField.label) !== undefined) {
     return bySlug(z, bundle, conversationSlug(input.conversation));
   }
   const params = searchParams(input);
@@ -102,10 +97,8 @@ export const perform = (async (z, bundle) => {
     ['for', 'tag', 'category'].some((key) => params[key] !== undefined) ||
     Object.keys(params).some((key) => key.startsWith('data['));
   if (!criteria) {
-    throw new errors.Error(
+    throw invalid(
       'Fill in at least one of Conversation, Customer Email, Tags, Channel or Custom Data to search by.',
-      'MissingField',
-      400,
     );
   }
   const { items } = await getPage(z, bundle, '/conversations', 'conversations', params);

@@ -1,5 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { getPage } from '../lib/client';
+import { dropdownPage } from '../lib/client';
+import { stringField } from '../lib/fields';
 import { CHANNEL_TYPES, labelFor } from '../lib/labels';
 
 /** A channel as the Channel dropdowns show it: its ID (slug) is the value Re:amaze calls `category`. */
@@ -18,20 +19,18 @@ export const channelSample: ChannelChoice = {
 };
 
 /**
- * Dropdown pages are 0-based in Zapier and 1-based in Re:amaze. GET /channels may come back
- * without `page_count` (it is not always paged): then the first page is the whole list.
+ * GET /channels may come back without `page_count` (it is not always paged): then the first page
+ * is the whole list.
  */
 const perform = (async (z, bundle) => {
-  const page = (bundle.meta?.page ?? 0) + 1;
-  const result = await getPage(z, bundle, '/channels', 'channels', { page });
-  if (page > 1 && (result.pageCount === 0 || page > result.pageCount)) return [];
-  return result.items
-    .filter((channel) => typeof channel.slug === 'string' && channel.slug !== '')
-    .map((channel) => ({
-      id: channel.slug as string,
-      name:
-        typeof channel.name === 'string' && channel.name ? channel.name : (channel.slug as string),
-      email: typeof channel.email === 'string' ? channel.email : '',
+  const channels = await dropdownPage(z, bundle, '/channels', 'channels');
+  return channels
+    .map((channel) => ({ channel, slug: stringField(channel.slug) }))
+    .filter(({ slug }) => slug !== '')
+    .map(({ channel, slug }) => ({
+      id: slug,
+      name: stringField(channel.name) || slug,
+      email: stringField(channel.email),
       channel_type: labelFor(CHANNEL_TYPES, channel.channel),
     }));
 }) satisfies PollingTriggerPerform<Record<string, never>, ChannelChoice>;

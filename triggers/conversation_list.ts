@@ -1,6 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { getPage } from '../lib/client';
-import { dateTimeField } from '../lib/fields';
+import { dropdownPage } from '../lib/client';
+import { dateTimeField, record, stringField } from '../lib/fields';
 
 /** A conversation as the Conversation dropdowns show it: subject shown, slug as the value. */
 export type ConversationChoice = {
@@ -19,35 +19,24 @@ export const conversationChoiceSample: ConversationChoice = {
   created_at: '2026-03-09T14:22:05.118-05:00',
 };
 
-function string(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 /**
  * Recent conversations, newest first (Re:amaze's default order: by creation, newest first; the
- * default list leaves archived conversations out). Dropdown pages are 0-based in Zapier and
- * 1-based in Re:amaze; a page past the last one is empty rather than a repeat of the last.
+ * default list leaves archived conversations out).
  */
 export const perform = (async (z, bundle) => {
-  const page = (bundle.meta?.page ?? 0) + 1;
-  const result = await getPage(z, bundle, '/conversations', 'conversations', { page });
-  if (page > 1 && page > result.pageCount) return [];
   const seen = new Set<string>();
   const choices: ConversationChoice[] = [];
-  for (const conversation of result.items) {
-    const slug = string(conversation.slug);
+  for (const conversation of await dropdownPage(z, bundle, '/conversations', 'conversations')) {
+    const slug = stringField(conversation.slug);
     if (slug === '' || seen.has(slug)) continue;
     seen.add(slug);
-    const subject = string(conversation.subject);
-    const author =
-      conversation.author && typeof conversation.author === 'object'
-        ? (conversation.author as Record<string, unknown>)
-        : {};
+    const subject = stringField(conversation.subject);
+    const author = record(conversation.author);
     choices.push({
       id: slug,
       name: subject.trim() === '' ? `(no subject) ${slug}` : subject,
-      customer_name: string(author.name),
-      customer_email: string(author.email),
+      customer_name: stringField(author.name),
+      customer_email: stringField(author.email),
       created_at: dateTimeField(conversation.created_at),
     });
   }

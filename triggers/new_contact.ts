@@ -10,7 +10,7 @@ import {
 } from '../lib/contact';
 import { pollNewestFirst } from '../lib/horizon';
 import { zapWatermarks } from '../lib/watermarks';
-import { text } from '../lib/input';
+import { choice, choicesOf, text } from '../lib/input';
 
 /** Re:amaze's `type` filter: only contacts that have that kind of identifier. */
 export const CONTACT_TYPES = {
@@ -23,11 +23,7 @@ const inputFields = defineInputFields([
     key: 'contact_type',
     label: 'Contact Type',
     required: false,
-    choices: Object.entries(CONTACT_TYPES).map(([value, label]) => ({
-      value,
-      label,
-      sample: value,
-    })),
+    choices: choicesOf(CONTACT_TYPES),
     helpText: 'Only contacts that have this kind of identifier. Leave empty for every new contact.',
   },
 ]);
@@ -39,14 +35,7 @@ const inputFields = defineInputFields([
  * `contactKey`); the API's own `id`, the user's system's ID, is output as `external_id`.
  */
 export const perform = (async (z, bundle) => {
-  const type = text(bundle.inputData.contact_type)?.trim();
-  if (type !== undefined && !Object.hasOwn(CONTACT_TYPES, type)) {
-    throw new z.errors.Error(
-      `Contact Type "${type}" is not one of the choices: use "email", "mobile", or leave it empty.`,
-      'InvalidField',
-      400,
-    );
-  }
+  const type = choice(bundle.inputData.contact_type, 'Contact Type', CONTACT_TYPES);
   const contacts = await pollNewestFirst({
     fetchPage: (page, timeoutMs) =>
       getPage(z, bundle, '/contacts', 'contacts', { sort: 'date', type, page }, { timeoutMs }),

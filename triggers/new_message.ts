@@ -1,14 +1,9 @@
-import {
-  defineInputFields,
-  defineTrigger,
-  errors,
-  type PollingTriggerPerform,
-} from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { getPage, type QueryValue } from '../lib/client';
 import { parseInstant } from '../lib/fields';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
 import { zapWatermarks } from '../lib/watermarks';
-import { boolean, email, text } from '../lib/input';
+import { boolean, choice, choicesOf, email, text, trimmed } from '../lib/input';
 import {
   MESSAGE_OUTPUT_FIELDS,
   MESSAGE_SAMPLE,
@@ -34,11 +29,7 @@ export const inputFields = defineInputFields([
     label: 'Sender',
     required: false,
     default: 'everyone',
-    choices: Object.entries(SENDER_TYPES).map(([value, label]) => ({
-      value,
-      label,
-      sample: value,
-    })),
+    choices: choicesOf(SENDER_TYPES),
     helpText: 'Customers Only leaves out replies and notes written by your team.',
   },
   {
@@ -65,22 +56,10 @@ export const inputFields = defineInputFields([
   },
 ]);
 
-function invalid(message: string): Error {
-  return new errors.Error(message, 'InvalidField', 400);
-}
-
 /** `customer`, `staff`, or undefined for everyone; the choice's label is accepted too. */
 export function senderType(value: unknown): 'customer' | 'staff' | undefined {
-  const given = text(value)?.trim();
-  if (given === undefined) return undefined;
-  for (const [code, label] of Object.entries(SENDER_TYPES)) {
-    if (given.toLowerCase() === code || given.toLowerCase() === label.toLowerCase()) {
-      return code === 'everyone' ? undefined : (code as 'customer' | 'staff');
-    }
-  }
-  throw invalid(
-    `Sender "${given}" is not one of the choices: use ${Object.values(SENDER_TYPES).join(', ')}, or leave it empty.`,
-  );
+  const code = choice(value, 'Sender', SENDER_TYPES);
+  return code === 'everyone' ? undefined : code;
 }
 
 /** The query for `GET /messages` (absent filters are left out) and the filter applied here. */
@@ -88,16 +67,11 @@ export function messageFilters(input: Record<string, unknown>): {
   params: Record<string, QueryValue>;
   includeInternalNotes: boolean;
 } {
-  const includeNotes = boolean(input.include_internal_notes);
-  if (includeNotes === undefined && text(input.include_internal_notes) !== undefined) {
-    throw invalid(
-      `Include Internal Notes "${String(input.include_internal_notes)}" must be yes or no.`,
-    );
-  }
+  const includeNotes = boolean(input.include_internal_notes, 'Include Internal Notes');
   return {
     params: {
       filter: senderType(input.sender_type),
-      category: text(input.channel)?.trim(),
+      category: trimmed(input.channel, 'Channel'),
       sent_by: email(input.staff_member, 'Staff Member'),
     },
     includeInternalNotes: includeNotes ?? true,

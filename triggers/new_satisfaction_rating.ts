@@ -11,7 +11,7 @@ import { looksOldestFirst } from '../lib/conversation-list';
 import { parseInstant, stringField } from '../lib/fields';
 import { pollNewestFirst } from '../lib/horizon';
 import { zapWatermarks } from '../lib/watermarks';
-import { list } from '../lib/input';
+import { invalid, list } from '../lib/input';
 
 /** What each rating means on the 1–5 survey scale. */
 export const RATING_LABELS: Readonly<Record<number, string>> = {
@@ -56,7 +56,7 @@ export type SatisfactionRatingItem = {
 
 /** The ratings chosen, as numbers; undefined for "every rating". Labels mapped from a step count too. */
 export function chosenRatings(value: unknown): Set<number> | undefined {
-  const given = list(value);
+  const given = list(value, 'Only Ratings of');
   if (given === undefined) return undefined;
   return new Set(
     given.map((item) => {
@@ -68,10 +68,8 @@ export function chosenRatings(value: unknown): Set<number> | undefined {
           wanted === `${code} – ${label}`.toLowerCase(),
       );
       if (!match) {
-        throw new errors.Error(
+        throw invalid(
           `Only Ratings of "${item.trim()}" is not a rating: choose from 1 (${RATING_LABELS[1]}) to 5 (${RATING_LABELS[5]}), or leave it empty.`,
-          'InvalidField',
-          400,
         );
       }
       return Number(match[0]);

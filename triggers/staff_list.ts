@@ -1,5 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { getPage } from '../lib/client';
+import { dropdownPage } from '../lib/client';
+import { stringField } from '../lib/fields';
 
 /** A staff member as the Staff dropdowns show it: the email is the value Re:amaze expects. */
 export type StaffChoice = {
@@ -12,28 +13,20 @@ export const staffSample: StaffChoice = {
   name: 'Jonas Weber',
 };
 
-function string(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
 /**
- * `GET /staff`, sorted by when each user joined. Dropdown pages are 0-based in Zapier and 1-based
- * in Re:amaze; a page past the last one is empty rather than a repeat of the last. Users without
- * an email are left out: the email is what `sent_by` and the assignee take.
+ * `GET /staff`, sorted by when each user joined. Users without an email are left out: the email is
+ * what `sent_by` and the assignee take.
  */
 export const perform = (async (z, bundle) => {
-  const page = (bundle.meta?.page ?? 0) + 1;
-  const result = await getPage(z, bundle, '/staff', 'staff', { page });
-  if (page > 1 && page > result.pageCount) return [];
   const seen = new Set<string>();
   const choices: StaffChoice[] = [];
-  for (const staff of result.items) {
-    const email = string(staff.email);
+  for (const staff of await dropdownPage(z, bundle, '/staff', 'staff')) {
+    const email = stringField(staff.email).trim();
     if (email === '' || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
     choices.push({
       id: email,
-      name: string(staff.name) || string(staff.display_name) || email,
+      name: stringField(staff.name).trim() || stringField(staff.display_name).trim() || email,
     });
   }
   return choices;

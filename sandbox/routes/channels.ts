@@ -2,8 +2,8 @@ import { notFound, ok, PAGE_SIZE, pageNumber, param, type Route } from '../http'
 import { channelShape } from '../shapes';
 
 /**
- * GET /channels and GET /channels/{slug}. The list is not paged like the others: real-data clients
- * (GO `GetChannelsResponse`) see only `total_count` and `channels`.
+ * GET /channels and GET /channels/{slug}. The list is not paged like the others: open-source clients
+ * built from real answers see only `total_count` and `channels`.
  */
 
 /** `channel=` filter words and the channel types each one covers. */

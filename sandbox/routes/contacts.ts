@@ -18,7 +18,8 @@ import type { Contact, ContactNote, Store } from '../store';
 
 /**
  * Contacts (account-wide in Re:amaze): GET/POST /contacts, PUT /contacts/{identifier},
- * GET/POST /contacts/{identifier}/notes. Rules follow the official pages (api notes §5.3); where
+ * GET/POST /contacts/{identifier}/notes. Rules follow the official pages (https://www.reamaze.com/api/get_contacts and the
+ * pages it links); where
  * sources disagree the sandbox takes the official reading (notes: top-level `{"body"}`).
  */
 

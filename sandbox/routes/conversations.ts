@@ -31,7 +31,7 @@ const ON_HOLD = 5;
 /** Status codes 0 Unresolved … 9 Spam (AI). */
 const STATUSES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
-/** The `origin` filter words (UA's connector schema) and the message origin codes they mean. */
+/** The `origin` filter words (as a published Re:amaze connector schema names them) and the message origin codes they mean. */
 const ORIGIN_WORDS: Record<string, number> = {
   chat: 0,
   email: 1,
@@ -135,7 +135,7 @@ function create({ store, body }: RouteContext): Reply {
   if (!input) return invalid({ conversation: ["can't be blank"] });
   const errors: Record<string, unknown> = {};
 
-  // `category` is a channel slug as a plain string; an object such as {"slug": …} fails (JD ed5e4ef).
+  // `category` is a channel slug as a plain string; an object such as {"slug": …} fails, as an open-source client found.
   if (isBlank(input.category)) errors.category = ["can't be blank"];
   else if (typeof input.category !== 'string' || !store.channel(input.category.trim())) {
     errors.category = ['is not a channel of this brand'];
@@ -147,7 +147,7 @@ function create({ store, body }: RouteContext): Reply {
   if (!message || typeof message.body !== 'string' || message.body.trim() === '') {
     errors.message = { body: ["can't be blank"] };
   }
-  // The customer goes under `user`; `contact` is not read (JD ed5e4ef).
+  // The customer goes under `user`; `contact` is not read (https://www.reamaze.com/api/post_conversations).
   const user = asRecord(input.user);
   if (!user || isBlank(user.email)) errors.user = { email: ["can't be blank"] };
   else if (!isEmail(user.email)) errors.user = { email: ['is invalid'] };

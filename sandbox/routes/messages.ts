@@ -147,7 +147,7 @@ function create(context: RouteContext): Reply {
   let sender: Sender = { kind: 'staff', email: user.email };
   if (input.user !== undefined && input.user !== null) {
     const author = asRecord(input.user);
-    // An empty user object is refused, not ignored (GO commit 963456c saw a 422 for it).
+    // An empty user object is refused, not ignored (an open-source client saw a 422 for it).
     if (!author || !isEmail(author.email)) return invalid({ user: { email: ['is invalid'] } });
     const email = (author.email as string).trim();
     const staff = store.staffByEmail(email);

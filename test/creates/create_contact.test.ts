@@ -130,7 +130,7 @@ describe('Create Contact', () => {
         'neither email nor mobile',
         { name: 'Maya', email: ' ', mobile: '' },
         {
-          code: 'MissingField',
+          name: 'HaltedError',
           message: 'Email or Mobile is required: give at least one, or both. Map one of them.',
         },
       ],
@@ -138,7 +138,7 @@ describe('Create Contact', () => {
         'a mobile number not in E.164 form',
         { mobile: '(415) 555-0123' },
         {
-          code: 'InvalidMobile',
+          name: 'HaltedError',
           message:
             'Mobile "(415) 555-0123" is not a mobile number in E.164 form. Use + and the country code, then the number, digits only, for example +14155550123.',
         },
@@ -147,7 +147,7 @@ describe('Create Contact', () => {
         'a malformed email',
         { email: 'maya@example' },
         {
-          code: 'InvalidEmail',
+          name: 'HaltedError',
           message: 'Email "maya@example" is not an email address. Use the form name@example.com.',
         },
       ],
@@ -155,7 +155,7 @@ describe('Create Contact', () => {
         'a relative avatar URL',
         { email: 'maya@example.com', avatar_url: '/avatars/maya.png' },
         {
-          code: 'InvalidUrl',
+          name: 'HaltedError',
           message:
             'Avatar URL "/avatars/maya.png" is not a web address. Use a full address starting with https://.',
         },
@@ -164,7 +164,7 @@ describe('Create Contact', () => {
         'nested custom data',
         { email: 'maya@example.com', data: { address: { city: 'Malmö' } } },
         {
-          code: 'InvalidField',
+          name: 'HaltedError',
           message:
             'Custom Data "address" must be a single value; Re:amaze keeps custom data one level deep.',
         },
@@ -172,7 +172,7 @@ describe('Create Contact', () => {
     ];
     it.each(cases)('%s', async (_, inputData, expected) => {
       const scope = reamaze().post(/.*/).reply(200, created);
-      expect(await failure(run(inputData))).toEqual({ name: 'AppError', status: 400, ...expected });
+      expect(await failure(run(inputData))).toEqual({ name: 'HaltedError', ...expected });
       expect(scope.isDone()).toBe(false);
     });
   });

@@ -64,9 +64,26 @@ function expired(status: string): Outcome {
   };
 }
 
-const throttled = (delay: number): Outcome => ({
-  error: { name: 'ThrottledError', message: RATE_LIMITED, delay },
+const throttled = (delay: number, status = 'HTTP 429 Too Many Requests'): Outcome => ({
+  error: {
+    name: 'ThrottledError',
+    message: RATE_LIMITED.replace('HTTP 429 Too Many Requests', status),
+    delay,
+  },
 });
+
+/** `{"error": …}` inside a 2xx: the API's explanation; after a write, check before replaying. */
+function errorIn2xx(request: ExpectedRequest, explanation: string): Outcome {
+  return refused(
+    502,
+    'ErrorInAnswer',
+    `Re:amaze answered with an error although the request went through: ${explanation} ${
+      request.method === 'GET'
+        ? "Try again; if it persists, contact the integration's support."
+        : 'Check Re:amaze before you replay this step, so it is not done twice.'
+    }`,
+  );
+}
 
 /** A body in the operation's own terms but of the wrong shape, in three variants. */
 function wrongShape(variant: 'null' | 'container' | 'strings') {
@@ -100,6 +117,8 @@ export interface FaultCase {
 
 const html502 =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const blockPage =
+  '<html><head><title>403 Forbidden</title></head><body><h1>Access denied</h1><p>Your request was blocked by the firewall.</p></body></html>';
 const maintenance =
   '<!DOCTYPE html><html><head><title>Re:amaze is down for maintenance</title></head><body><h1>We’ll be right back</h1></body></html>';
 
@@ -134,6 +153,20 @@ export const FAULTS: FaultCase[] = [
         'PermissionDenied',
         `Your Re:amaze user is not allowed to do this on ${HOST}: You do not have permission to access this resource. Ask a Re:amaze admin to grant the permission, or connect as another user.`,
       ),
+  },
+  {
+    name: 'an HTML block page with status 403 (a proxy, not Re:amaze)',
+    fault: { status: 403, body: blockPage, headers: { 'Content-Type': 'text/html' } },
+    expected: (request) =>
+      temporary(
+        request,
+        'Something between Zapier and Re:amaze blocked the request with a page instead of data (HTTP 403 Forbidden).',
+      ),
+  },
+  {
+    name: '403 {"error":"Rate limit exceeded"}',
+    fault: { status: 403, body: { error: 'Rate limit exceeded' } },
+    expected: () => throttled(60, 'HTTP 403 Forbidden'),
   },
   {
     name: '404',
@@ -187,6 +220,15 @@ export const FAULTS: FaultCase[] = [
     },
     expected: () => throttled(90),
     fixedNow: true,
+  },
+  {
+    name: '429 with an absurd Retry-After (kept to one hour)',
+    fault: {
+      status: 429,
+      body: { error: 'Too Many Requests' },
+      headers: { 'Retry-After': '99999999999999999999' },
+    },
+    expected: () => throttled(3600),
   },
   {
     name: '429 without Retry-After',
@@ -243,6 +285,21 @@ export const FAULTS: FaultCase[] = [
     name: 'an empty body with status 200',
     fault: { status: 200, body: '' },
     expected: (request) => unreadable(request, 'an empty answer (HTTP 200)'),
+  },
+  {
+    name: '200 {"error": "..."}',
+    fault: { status: 200, body: { error: 'Could not save' } },
+    expected: (request) => errorIn2xx(request, 'Could not save.'),
+  },
+  {
+    name: '200 {"errors": {field: [...]}}',
+    fault: { status: 200, body: { errors: { email: ['is taken'] } } },
+    expected: (request) => errorIn2xx(request, 'email is taken.'),
+  },
+  {
+    name: '200 {}',
+    fault: { status: 200, body: {} },
+    expected: (request) => request.emptyRecord ?? request.wrongShape,
   },
   {
     name: 'truncated JSON',

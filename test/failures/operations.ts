@@ -56,6 +56,8 @@ export interface ExpectedRequest {
   answer: { list: string } | { object: string };
   /** What a 2xx body of the wrong shape leads to. */
   wrongShape: Outcome;
+  /** What `200 {}` leads to, when not {@link wrongShape} (an object answer without its record). */
+  emptyRecord?: Outcome;
   /** What a 404 leads to. */
   notFound: Outcome;
   /** What a 403 that is not about the login leads to, when the operation says what it needs. */
@@ -101,6 +103,20 @@ function unexpectedAfterWrite(what: string): Outcome {
 
 function notFound(message: string): Outcome {
   return { error: { name: 'AppError', code: 'NotFound', status: 404, message } };
+}
+
+/** A 2xx object answer without the record it promised (`200 {}`). */
+function noRecord(noun: string, afterWrite: boolean): Outcome {
+  return {
+    error: {
+      name: 'AppError',
+      code: 'UnexpectedResponse',
+      status: 502,
+      message: afterWrite
+        ? `Re:amaze accepted the request but returned no ${noun}. Check Re:amaze before you replay this step, so it is not done twice.`
+        : `Re:amaze answered without the ${noun}. Try again; if it persists, contact the integration's support.`,
+    },
+  };
 }
 
 /** A 404 on a list: the path exists for every brand, so the brand is what is wrong. */
@@ -179,6 +195,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           path: '/contacts',
           answer: { object: 'contact' },
           wrongShape: unexpectedAfterWrite('the new contact'),
+          emptyRecord: noRecord('contact', true),
           notFound: BRAND_NOT_FOUND,
         },
       ],
@@ -194,6 +211,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           path: `/contacts/${CONTACT}`,
           answer: { object: 'contact' },
           wrongShape: unexpectedAfterWrite('the updated contact'),
+          emptyRecord: noRecord('contact', true),
           notFound: NO_CONTACT,
         },
       ],
@@ -228,15 +246,8 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           method: 'POST',
           path: '/conversations',
           answer: { object: 'conversation' },
-          wrongShape: {
-            error: {
-              name: 'AppError',
-              code: 'UnexpectedResponse',
-              status: 502,
-              message:
-                'Re:amaze accepted the conversation but answered in a form this integration does not recognise. Check your Re:amaze inbox before replaying this step, so the conversation is not created twice.',
-            },
-          },
+          wrongShape: unexpectedAfterWrite('the new conversation'),
+          emptyRecord: noRecord('conversation', true),
           notFound: BRAND_NOT_FOUND,
         },
       ],
@@ -252,6 +263,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           path: `/conversations/${CONVERSATION}/messages`,
           answer: { object: 'message' },
           wrongShape: unexpectedAfterWrite('the new message'),
+          emptyRecord: noRecord('message', true),
           notFound: NO_CONVERSATION,
         },
       ],
@@ -274,6 +286,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           path: `/conversations/${CONVERSATION}/messages`,
           answer: { object: 'message' },
           wrongShape: unexpectedAfterWrite('the new message'),
+          emptyRecord: noRecord('message', true),
           notFound: NO_CONVERSATION,
         },
       ],
@@ -289,6 +302,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           path: `/conversations/${CONVERSATION}`,
           answer: { object: 'conversation' },
           wrongShape: unexpectedAfterWrite('the updated conversation'),
+          emptyRecord: noRecord('conversation', true),
           notFound: NO_CONVERSATION,
         },
       ],
@@ -302,6 +316,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           path: `/conversations/${CONVERSATION}`,
           answer: { object: 'conversation' },
           wrongShape: unexpected('the conversation’s tags'),
+          emptyRecord: noRecord('conversation', false),
           notFound: NO_CONVERSATION,
         },
         {
@@ -309,6 +324,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           path: `/conversations/${CONVERSATION}`,
           answer: { object: 'conversation' },
           wrongShape: unexpectedAfterWrite('the updated conversation'),
+          emptyRecord: noRecord('conversation', true),
           notFound: NO_CONVERSATION,
         },
       ],
@@ -342,6 +358,8 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
           path: `/conversations/${CONVERSATION}`,
           answer: { object: 'conversation' },
           wrongShape: unexpected('the conversation'),
+          // Only a 404 proves there is none: `200 {}` must not let find-or-create make a second one.
+          emptyRecord: noRecord('conversation', false),
           // A search reports "not found" as no result, so find-or-create goes on to create.
           notFound: { empty: true },
         },

@@ -23,11 +23,14 @@ const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 interface Capture {
   /** Everything the run printed, its result, or the error it ended with (message, decoded, stack). */
   output: string;
+  /** The error alone: message, decoded and stack (what the Zap user and Zap history show). */
+  errorText: string;
   failed: boolean;
 }
 
 async function captureRun(run: () => Promise<unknown>): Promise<Capture> {
   const lines: string[] = [];
+  let errorText = '';
   let failed = false;
   const spies = CONSOLE_METHODS.map((method) =>
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
@@ -40,22 +43,32 @@ async function captureRun(run: () => Promise<unknown>): Promise<Capture> {
     lines.push(JSON.stringify(await run()));
   } catch (error) {
     failed = true;
-    lines.push(
+    errorText = [
       JSON.stringify(describeError(error)),
       String((error as Error).message),
       String((error as Error).stack),
-    );
+    ].join('\n');
+    lines.push(errorText);
   } finally {
     delete process.env.LOG_TO_STDOUT;
     delete process.env.DETAILED_LOG_TO_STDOUT;
     for (const spy of spies) spy.mockRestore();
   }
-  return { output: lines.join('\n'), failed };
+  return { output: lines.join('\n'), errorText, failed };
 }
+
+const PAIR = `${authData.username}:${TOKEN}`;
 
 function expectNoSecret(output: string): void {
   expect(output).not.toContain(TOKEN);
   expect(output).not.toContain(ENCODED);
+}
+
+/** No form of the credential: the token in any letter case, the email:token pair, its base64. */
+function expectNoCredentialForm(text: string): void {
+  expect(text.toLowerCase()).not.toContain(TOKEN.toLowerCase());
+  expect(text.toLowerCase()).not.toContain(PAIR.toLowerCase());
+  expect(text).not.toContain(ENCODED);
 }
 
 describe('the capture sees what would leak', () => {
@@ -162,6 +175,37 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
     ['a reset connection', () => ({ reset: true })],
   ];
 
+  /**
+   * Answers repeating the credential in other forms. Every text of ours (message, stack) redacts
+   * them; core's own HTTP log of the answer is written before app code sees it and censors only
+   * the exact authData values, so only the error is checked here.
+   */
+  const otherForms: [string, (request: ExpectedRequest) => Fault][] = [
+    [
+      '422 echoing the Basic credential',
+      () => ({ status: 422, body: { error: `Header Basic ${ENCODED} refused` } }),
+    ],
+    [
+      '422 echoing the token in capitals and the email:token pair',
+      () => ({
+        status: 422,
+        body: { error: `${TOKEN.toUpperCase()} / ${PAIR} / ${PAIR.toLowerCase()}` },
+      }),
+    ],
+    [
+      '200 {"error"} echoing the token in other letter case',
+      () => ({ status: 200, body: { error: `token ${TOKEN.toLowerCase()} refused` } }),
+    ],
+    [
+      '403 HTML block page echoing the credential',
+      () => ({
+        status: 403,
+        body: `<html>blocked ${ENCODED} ${TOKEN.toUpperCase()}</html>`,
+        headers: { 'Content-Type': 'text/html' },
+      }),
+    ],
+  ];
+
   for (const { operation, case: entry } of operationCases()) {
     const first = entry.requests[0] as ExpectedRequest;
 
@@ -180,6 +224,16 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
         // A search reports a 404 as no result; everything else here fails.
         expect(failed).toBe(!(name.startsWith('404') && 'empty' in first.notFound));
         expectNoSecret(output);
+      },
+    );
+
+    it.each(otherForms)(
+      `${operation.kind} ${operation.key} (${entry.name}) fails on %s without any form of the credential`,
+      async (_name, fault) => {
+        sandbox.failNext(1, fault(first));
+        const { errorText, failed } = await captureRun(() => runOperation(operation, entry.input));
+        expect(failed).toBe(true);
+        expectNoCredentialForm(errorText);
       },
     );
   }

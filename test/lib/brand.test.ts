@@ -78,6 +78,13 @@ describe('brandHost refuses everything else, with the expected form in the messa
       'аcme',
       'The Re:amaze brand may only contain letters, digits and hyphens (no spaces or accents).',
     ], // Cyrillic а
+    // Letters that lowercase to ASCII: refused before lowercasing, never connected as "kcme".
+    ...['\u212Acme', 'https://\u212Acme.reamaze.io', 'acme\u0130', '\u212A'].map(
+      (input): [string, string] => [
+        input,
+        'The Re:amaze brand may only contain letters, digits and hyphens (no spaces or accents).',
+      ],
+    ),
   ])('%j', (input, detail) => {
     let thrown: unknown;
     try {
@@ -357,9 +364,27 @@ describe('brand normalisation (properties)', () => {
         fc.string({ maxLength: 30 }),
         fc.string({ unit: 'grapheme', maxLength: 10 }),
         (slug, other) => {
-          const url = new URL(
-            `https://acme.reamaze.io/api/v1${apiPath('conversations', slug, other)}`,
-          );
+          let path: string;
+          try {
+            path = apiPath('conversations', slug, other);
+          } catch (error) {
+            // Refused only when a segment is blank, dots, or holds a slash once decoded.
+            expect(String((error as Error).message)).toContain('InvalidPath');
+            const decodes = (s: string) => {
+              try {
+                return decodeURIComponent(decodeURIComponent(decodeURIComponent(s)));
+              } catch {
+                return s;
+              }
+            };
+            expect(
+              [slug, other].some(
+                (s) => /^\s*$|^\.{1,2}$|[/\\]/.test(s) || /^\.{1,2}$|[/\\]/.test(decodes(s)),
+              ),
+            ).toBe(true);
+            return;
+          }
+          const url = new URL(`https://acme.reamaze.io/api/v1${path}`);
           expect(url.hostname).toBe('acme.reamaze.io');
           expect(url.search).toBe('');
           expect(url.pathname.split('/').slice(3).map(decodeURIComponent)).toEqual([

@@ -4,11 +4,14 @@ import {
   apiExplanation,
   apiPath,
   getPage,
+  promisedRecord,
   reamazeRequest,
+  redact,
   retryAfterSeconds,
+  type Promised,
   type ReamazeRequest,
 } from '../../lib/client';
-import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
+import { appTester, authData, BASIC_AUTH, failure, reamaze, resetNock, thrownBy } from '../helpers';
 
 afterEach(resetNock);
 
@@ -46,8 +49,8 @@ describe('requests', () => {
   });
 
   it('encodes every path segment, so a slug cannot change the path', () => {
-    expect(apiPath('conversations', '../staff?x=1', 'messages')).toBe(
-      '/conversations/..%2Fstaff%3Fx%3D1/messages',
+    expect(apiPath('conversations', 'staff?x=1#y', 'messages')).toBe(
+      '/conversations/staff%3Fx%3D1%23y/messages',
     );
   });
 
@@ -404,13 +407,270 @@ describe('helpers', () => {
   });
 
   it('apiExplanation reads every documented error shape', () => {
-    expect(apiExplanation('{"errors":{"base":["Channel is disabled"]}}')).toBe(
+    expect(apiExplanation({ errors: { base: ['Channel is disabled'] } })).toBe(
       'Channel is disabled',
     );
-    expect(apiExplanation('{"errors":"Not Found"}')).toBe('Not Found');
-    expect(apiExplanation('{"message":"Nope"}')).toBe('Nope');
-    expect(apiExplanation('{"errors":{}}')).toBeUndefined();
-    expect(apiExplanation('[1,2]')).toBeUndefined();
-    expect(apiExplanation('<html>')).toBeUndefined();
+    expect(apiExplanation({ errors: 'Not Found' })).toBe('Not Found');
+    expect(apiExplanation({ message: 'Nope' })).toBe('Nope');
+    expect(apiExplanation({ message: 'Nope' }, false)).toBeUndefined();
+    expect(apiExplanation({ errors: {} })).toBeUndefined();
+    expect(apiExplanation([1, 2])).toBeUndefined();
+    expect(apiExplanation(undefined)).toBeUndefined();
+  });
+});
+
+// Hostile or odd paths and answers (issue 12).
+
+describe('paths cannot climb', () => {
+  const climbing = [
+    '.',
+    '..',
+    '%2E%2E',
+    '%2e',
+    '%252E%252E',
+    '',
+    ' ',
+    'a/b',
+    'a%2Fb',
+    '..%2F..',
+    'a\\b',
+    '%5C',
+  ];
+
+  it.each(climbing)('apiPath refuses the segment %j before any request', (segment) => {
+    expect(thrownBy(() => apiPath('conversations', segment, 'messages'))).toEqual({
+      name: 'AppError',
+      code: 'InvalidPath',
+      status: 400,
+      message: `"${segment}" cannot be used in a Re:amaze address: it is empty, "." or "..", or contains a slash.`,
+    });
+  });
+
+  it('keeps ordinary segments, encoded', () => {
+    expect(apiPath('contacts', 'maya+vip@example.com', 'notes')).toBe(
+      '/contacts/maya%2Bvip%40example.com/notes',
+    );
+    expect(apiPath('conversations', 'café-order')).toBe('/conversations/caf%C3%A9-order');
+    expect(apiPath('conversations', 'v1.2-release')).toBe('/conversations/v1.2-release');
+  });
+
+  it.each(['/conversations/..', '/conversations/%2e%2e/x', '/a//b', 'conversations', '/a\\..'])(
+    'reamazeRequest refuses a hand-built path %j without sending it',
+    async (path) => {
+      expect(await failure(send({ path }))).toMatchObject({
+        name: 'AppError',
+        code: 'InvalidPath',
+      });
+    },
+  );
+});
+
+describe('403 is told apart', () => {
+  const forbidden = async (body: string, headers: Record<string, string>, method = 'GET') => {
+    reamaze().intercept('/api/v1/thing', method).reply(403, body, headers);
+    return failure(
+      send({ method: method as 'GET', path: '/thing', body: method === 'GET' ? undefined : {} }),
+    );
+  };
+  const proxyPage =
+    '<html><head><title>403 Forbidden</title></head><body><h1>Access denied</h1><p>Request blocked by the firewall.</p></body></html>';
+
+  it('an HTML block page from a proxy is temporary on a read, not "reconnect"', async () => {
+    expect(await forbidden(proxyPage, { 'Content-Type': 'text/html' })).toEqual({
+      name: 'ThrottledError',
+      delay: 60,
+      message: `Something between Zapier and Re:amaze blocked the request with a page instead of data (HTTP 403 Forbidden).${temporaryRead}`,
+    });
+  });
+
+  it('an HTML block page on a write may or may not have saved the change', async () => {
+    expect(await forbidden(proxyPage, { 'Content-Type': 'text/html' }, 'POST')).toEqual({
+      name: 'AppError',
+      code: 'ReamazeUnavailable',
+      status: 503,
+      message: `Something between Zapier and Re:amaze blocked the request with a page instead of data (HTTP 403 Forbidden).${temporaryWrite}`,
+    });
+  });
+
+  it('a plain-text 403 from a CDN is not about the account either', async () => {
+    expect((await forbidden('Forbidden', { 'Content-Type': 'text/plain' })).name).toBe(
+      'ThrottledError',
+    );
+  });
+
+  it('a JSON rate-limit 403 is throttling, with its Retry-After', async () => {
+    expect(
+      await forbidden(
+        '{"error":"Rate limit exceeded"}',
+        {
+          'Content-Type': 'application/json',
+          'Retry-After': '30',
+        },
+        'POST',
+      ),
+    ).toEqual({
+      name: 'ThrottledError',
+      delay: 30,
+      message:
+        "Re:amaze's rate limit for this API token was reached (HTTP 403 Forbidden). Zapier will try again later.",
+    });
+  });
+
+  it('a JSON 403 about the credentials, or an empty one, asks to reconnect', async () => {
+    for (const body of ['{"error":"Invalid login email or API token"}', '']) {
+      expect((await forbidden(body, { 'Content-Type': 'application/json' })).name).toBe(
+        'ExpiredAuthError',
+      );
+    }
+  });
+});
+
+describe('Retry-After is kept between 1 s and 1 h', () => {
+  const now = Date.parse('2026-03-09T15:00:00Z');
+  it.each([
+    ['99999999999999999999', 3600],
+    ['3601', 3600],
+    ['3600', 3600],
+    ['0', 1],
+    ['Mon, 09 Mar 2026 15:00:30 GMT', 30],
+    ['Sat, 01 Jan 2300 00:00:00 GMT', 3600],
+    ['Thu, 01 Jan 1970 00:00:00 GMT', 1],
+    ['-5', 60],
+    ['1.5', 60],
+    ['2026', 2026],
+    ['soon', 60],
+    ['', 60],
+  ])('%j → %i s', (header, seconds) => {
+    expect(retryAfterSeconds(header, now)).toBe(seconds);
+  });
+
+  it('a 429 with an absurd Retry-After waits one hour', async () => {
+    reamaze().get('/api/v1/x').reply(429, '', { 'Retry-After': '99999999999999999999' });
+    expect((await failure(send({ path: '/x' }))).delay).toBe(3600);
+  });
+});
+
+describe('an error inside a 2xx answer is an error', () => {
+  it.each([
+    ['POST', { error: 'Could not create conversation' }, 'Could not create conversation.'],
+    ['POST', { errors: { email: ['is taken'] } }, 'email is taken.'],
+    ['PUT', { errors: ['Conversation is locked'] }, 'Conversation is locked.'],
+  ])('%s answering 200 %j', async (method, body, explanation) => {
+    reamaze().intercept('/api/v1/thing', method).reply(200, body);
+    expect(await failure(send({ method: method as 'POST', path: '/thing', body: {} }))).toEqual({
+      name: 'AppError',
+      code: 'ErrorInAnswer',
+      status: 502,
+      message: `Re:amaze answered with an error although the request went through: ${explanation} Check Re:amaze before you replay this step, so it is not done twice.`,
+    });
+  });
+
+  it('a read says to try again', async () => {
+    reamaze().get('/api/v1/thing').reply(200, { error: 'Something broke' });
+    expect((await failure(send({ path: '/thing' }))).message).toBe(
+      "Re:amaze answered with an error although the request went through: Something broke. Try again; if it persists, contact the integration's support.",
+    );
+  });
+
+  it('empty error fields are not an error', async () => {
+    reamaze().get('/api/v1/thing').reply(200, { errors: null, error: '', slug: 'a' });
+    await expect(send({ path: '/thing' })).resolves.toEqual({ errors: null, error: '', slug: 'a' });
+  });
+});
+
+describe('text with template curlies reaches Re:amaze as written', () => {
+  it('a body and a query parameter holding {{bundle.…}} and {{process.…}}', async () => {
+    const text = 'Hi {{bundle.authData.password}} and {{ process.env.SECRET }} }}{{';
+    const scope = reamaze()
+      .post('/api/v1/things', { message: { body: text } })
+      .query({ q: '{{bundle.inputData.x}}' })
+      .reply(200, { ok: true });
+    await expect(
+      send({
+        method: 'POST',
+        path: '/things',
+        params: { q: '{{bundle.inputData.x}}' },
+        body: { message: { body: text } },
+      }),
+    ).resolves.toEqual({ ok: true });
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('a 404 can mean "there is none"', () => {
+  it('resolves to undefined when the caller says so', async () => {
+    reamaze().get('/api/v1/conversations/gone').reply(404, { error: 'Not found' });
+    await expect(
+      send({ path: '/conversations/gone', notFoundIsAbsent: true }),
+    ).resolves.toBeUndefined();
+  });
+});
+
+describe('the token never comes back, in any form', () => {
+  const pair = `${authData.username}:${authData.password}`;
+  const encoded = BASIC_AUTH.replace('Basic ', '');
+  const forms = [
+    authData.password,
+    authData.password.toUpperCase(),
+    authData.password.toLowerCase(),
+    pair,
+    pair.toUpperCase(),
+    encoded,
+    BASIC_AUTH,
+  ];
+
+  it.each(forms)('redact removes %j', (form) => {
+    const shown = redact(`before ${form} after`, { authData });
+    expect(shown.toLowerCase()).not.toContain(authData.password.toLowerCase());
+    expect(shown).not.toContain(encoded);
+    expect(shown).toContain('[redacted]');
+  });
+
+  it('a 422 echoing the Basic credential and the token in capitals shows neither', async () => {
+    reamaze()
+      .post('/api/v1/thing')
+      .reply(422, {
+        error: `Bad header ${BASIC_AUTH} for ${authData.password.toUpperCase()} (${pair})`,
+      });
+    const error = await failure(send({ method: 'POST', path: '/thing', body: {} }));
+    expect(error.message).toBe(
+      'Re:amaze refused the request (HTTP 422 Unprocessable Entity): Bad header Basic [redacted] for [redacted] ([redacted]).',
+    );
+  });
+});
+
+describe('promisedRecord: a 2xx answer must hold what it promised', () => {
+  const conversation: Promised = {
+    key: 'conversation',
+    ids: ['slug'],
+    noun: 'conversation',
+    what: 'the new conversation',
+    afterWrite: true,
+  };
+  const check = (body: unknown, promised: Promised = conversation) =>
+    appTester(async (z: ZObject) => promisedRecord(z, body, promised), { authData });
+
+  it('takes the wrapped or the bare record when it is identified', async () => {
+    await expect(check({ conversation: { slug: 'a' } })).resolves.toEqual({ slug: 'a' });
+    await expect(check({ slug: 'b', subject: 'x' })).resolves.toEqual({ slug: 'b', subject: 'x' });
+  });
+
+  it.each([{}, { conversation: {} }, { slug: '' }, { slug: null, subject: 'x' }])(
+    '%j after a write: accepted, but no conversation',
+    async (body) => {
+      expect(await failure(check(body))).toEqual({
+        name: 'AppError',
+        code: 'UnexpectedResponse',
+        status: 502,
+        message:
+          'Re:amaze accepted the request but returned no conversation. Check Re:amaze before you replay this step, so it is not done twice.',
+      });
+    },
+  );
+
+  it('{} on a read is an error, not an empty item', async () => {
+    expect((await failure(check({}, { ...conversation, afterWrite: false }))).message).toBe(
+      "Re:amaze answered without the conversation. Try again; if it persists, contact the integration's support.",
+    );
   });
 });

@@ -27,17 +27,15 @@ describe('conversationSlug', () => {
 
   it('refuses an empty value, naming the field', () => {
     expect(refused('   ')).toEqual({
-      name: 'AppError',
-      code: 'MissingField',
-      status: 400,
+      name: 'HaltedError',
       message: 'Conversation is required: map a value to it or type one in.',
     });
-    expect(refused(undefined).code).toBe('MissingField');
+    expect(refused(undefined).name).toBe('HaltedError');
   });
 
   it('refuses text that cannot be a slug (spaces, slashes, other links)', () => {
     for (const value of ['where is my order', 'https://example.com/x/y', 'a/b']) {
-      expect(refused(value)).toMatchObject({ name: 'AppError', code: 'InvalidConversation' });
+      expect(refused(value)).toMatchObject({ name: 'HaltedError' });
     }
     expect(refused('where is my order').message).toBe(
       'Conversation "where is my order" is not a conversation. Choose one from the list, or map the conversation slug (for example "where-is-my-order") from an earlier step.',

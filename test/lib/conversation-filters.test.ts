@@ -41,11 +41,9 @@ describe('conversation list filters', () => {
       error = caught;
     }
     expect(describeError(error)).toEqual({
-      name: 'AppError',
-      code: 'InvalidField',
-      status: 400,
+      name: 'HaltedError',
       message:
-        'Status Group "closed" is not one Re:amaze knows. Choose Open (Unresolved), Unassigned, Archived, All, Including Archived, or leave it empty.',
+        'Status Group "closed" is not one of the choices: use Open (Unresolved), Unassigned, Archived, All, Including Archived, or leave it empty.',
     });
   });
 });

@@ -7,9 +7,7 @@ const HINT =
 
 function privateAddress(url: string, host: string): unknown {
   return {
-    name: 'AppError',
-    code: 'InvalidUrl',
-    status: 400,
+    name: 'HaltedError',
     message: `Attachment ${url} points at a private or local network address (${host}). ${HINT}`,
   };
 }
@@ -90,7 +88,7 @@ describe('publicUrl: the one check for addresses Re:amaze downloads', () => {
   ])('refuses the private-network name in %s', (input, host) => {
     const url = new URL(input).href;
     expect(thrownBy(() => publicUrl(input, 'Attachment'))).toMatchObject({
-      code: 'InvalidUrl',
+      name: 'HaltedError',
       message: `Attachment ${url} points at a name that only works inside a private network (${host}). ${HINT}`,
     });
   });
@@ -100,9 +98,7 @@ describe('publicUrl: the one check for addresses Re:amaze downloads', () => {
       message: string;
     };
     expect(error).toEqual({
-      name: 'AppError',
-      code: 'InvalidUrl',
-      status: 400,
+      name: 'HaltedError',
       message: `Attachment https://x.co/a has a user name or password written into it (before the @), which Re:amaze would keep with the file. Remove it and use a link that needs no login. ${HINT}`,
     });
     expect(
@@ -125,9 +121,7 @@ describe('publicUrl: the one check for addresses Re:amaze downloads', () => {
     ['https://files.example.com/\u0000'],
   ])('refuses %j, which is not a plain web address', (input) => {
     expect(thrownBy(() => publicUrl(input, 'Attachment'))).toMatchObject({
-      name: 'AppError',
-      code: 'InvalidUrl',
-      status: 400,
+      name: 'HaltedError',
       message: expect.stringMatching(
         /^Attachment ".*" is not a web address\. Use a full address starting with https:\/\/, or a file from an earlier step\.$/s,
       ),
@@ -136,7 +130,7 @@ describe('publicUrl: the one check for addresses Re:amaze downloads', () => {
 
   it('refuses an object or a list where one file is expected', () => {
     expect(thrownBy(() => publicUrl({ url: 'https://x.co/a' }, 'Attachment'))).toMatchObject({
-      code: 'InvalidUrl',
+      name: 'HaltedError',
       message: 'Attachment must be a single web address or file, not a list or an object.',
     });
   });

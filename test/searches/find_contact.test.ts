@@ -168,21 +168,17 @@ describe('Find Contact', () => {
         'nothing to search by',
         { email: '', mobile: ' ', name: '', data: {} },
         {
-          code: 'MissingField',
+          name: 'HaltedError',
           message: 'Fill in at least one of Email, Mobile, Name or Custom Data to search by.',
         },
       ],
-      ['a malformed email', { email: 'maya@' }, { code: 'InvalidEmail' }],
-      ['a mobile number not in E.164 form', { mobile: '415-555-0123' }, { code: 'InvalidMobile' }],
-      ['nested custom data', { data: { a: { b: 'c' } } }, { code: 'InvalidField' }],
+      ['a malformed email', { email: 'maya@' }, { name: 'HaltedError' }],
+      ['a mobile number not in E.164 form', { mobile: '415-555-0123' }, { name: 'HaltedError' }],
+      ['nested custom data', { data: { a: { b: 'c' } } }, { name: 'HaltedError' }],
     ];
     it.each(cases)('%s', async (_, inputData, expected) => {
       const scope = reamaze().get(/.*/).reply(200, page([]));
-      expect(await failure(run(inputData))).toMatchObject({
-        name: 'AppError',
-        status: 400,
-        ...expected,
-      });
+      expect(await failure(run(inputData))).toMatchObject({ name: 'HaltedError', ...expected });
       expect(scope.isDone()).toBe(false);
     });
   });

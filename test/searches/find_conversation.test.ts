@@ -125,9 +125,7 @@ describe('find_conversation by criteria', () => {
   it('refuses a search without any criterion, before any request', async () => {
     const scope = reamaze().get(/.*/).reply(200, conversationsPage([]));
     expect(await failure(find({ ...unmapped, status_group: 'open' }))).toEqual({
-      name: 'AppError',
-      code: 'MissingField',
-      status: 400,
+      name: 'HaltedError',
       message:
         'Fill in at least one of Conversation, Customer Email, Tags, Channel or Custom Data to search by.',
     });
@@ -138,9 +136,7 @@ describe('find_conversation by criteria', () => {
   it('refuses a customer email that is not one, before any request', async () => {
     const scope = reamaze().get(/.*/).reply(200, conversationsPage([]));
     expect(await failure(find({ ...unmapped, customer_email: 'maya' }))).toEqual({
-      name: 'AppError',
-      code: 'InvalidEmail',
-      status: 400,
+      name: 'HaltedError',
       message: 'Customer Email "maya" is not an email address. Use the form name@example.com.',
     });
     expect(scope.isDone()).toBe(false);

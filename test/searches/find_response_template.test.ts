@@ -68,9 +68,7 @@ describe('Find Response Template', () => {
 
   it('refuses an empty search before any request', async () => {
     expect(await failure(find({ query: ' ' }))).toEqual({
-      name: 'AppError',
-      code: 'MissingField',
-      status: 400,
+      name: 'HaltedError',
       message: 'Name or Text is required: map a value to it or type one in.',
     });
   });

@@ -101,14 +101,12 @@ describe('New Contact: requests', () => {
   it('refuses an unknown Contact Type before any request', async () => {
     const scope = reamaze().get(/.*/).reply(200, page([], 0));
     expect(await failure(run({ contact_type: 'constructor' }))).toMatchObject({
-      code: 'InvalidField',
+      name: 'HaltedError',
     });
     expect(await failure(run({ contact_type: 'facebook' }))).toEqual({
-      name: 'AppError',
-      code: 'InvalidField',
-      status: 400,
+      name: 'HaltedError',
       message:
-        'Contact Type "facebook" is not one of the choices: use "email", "mobile", or leave it empty.',
+        'Contact Type "facebook" is not one of the choices: use Has an Email Address, Has a Mobile Number, or leave it empty.',
     });
     expect(scope.isDone()).toBe(false);
   });

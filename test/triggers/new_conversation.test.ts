@@ -64,9 +64,10 @@ describe('new_conversation: the request', () => {
 
   it('refuses an unknown status group before any request', async () => {
     const scope = reamaze().get(/.*/).reply(200, conversationsPage([]));
-    expect(await failure(poll({ status_group: 'resolved' }))).toMatchObject({
-      name: 'AppError',
-      code: 'InvalidField',
+    expect(await failure(poll({ status_group: 'resolved' }))).toEqual({
+      name: 'HaltedError',
+      message:
+        'Status Group "resolved" is not one of the choices: use Open (Unresolved), Unassigned, Archived, All, Including Archived, or leave it empty.',
     });
     expect(scope.isDone()).toBe(false);
   });

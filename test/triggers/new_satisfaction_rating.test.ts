@@ -131,9 +131,7 @@ describe('New Satisfaction Rating: polling', () => {
 
   it('refuses a rating that is not one of the five, before any request', async () => {
     expect(await failure(run({ ratings: ['6'] }))).toEqual({
-      name: 'AppError',
-      code: 'InvalidField',
-      status: 400,
+      name: 'HaltedError',
       message:
         'Only Ratings of "6" is not a rating: choose from 1 (Very Dissatisfied) to 5 (Very Satisfied), or leave it empty.',
     });
