@@ -7,7 +7,8 @@ import {
   type ContactItem,
 } from '../lib/contact';
 import { CONTACT_RECORD, E164_EXAMPLE, mobileNumber } from '../lib/contact-input';
-import { absoluteUrl, compact, dict, email, invalid, list, text } from '../lib/input';
+import { compact, dict, email, invalid, list, text } from '../lib/input';
+import { publicUrl } from '../lib/public-url';
 
 const EITHER = 'Email or Mobile is required: give at least one, or both.';
 
@@ -72,7 +73,7 @@ export const perform = (async (z, bundle) => {
     mobile: contactMobile,
     name: text(input.name, 'Name'),
     id: text(input.external_id, "Your System's ID"),
-    external_avatar_url: absoluteUrl(input.avatar_url, 'Avatar URL'),
+    external_avatar_url: publicUrl(input.avatar_url, 'Avatar URL'),
     notes: list(input.notes, 'Notes'),
     data: dict(input.data, 'Custom Data'),
   });

@@ -12,7 +12,8 @@ import {
   contactIdentifier,
   identifierParams,
 } from '../lib/contact-input';
-import { absoluteUrl, compact, dict, invalid, list, text } from '../lib/input';
+import { compact, dict, invalid, list, text } from '../lib/input';
+import { publicUrl } from '../lib/public-url';
 
 const inputFields = defineInputFields([
   {
@@ -59,7 +60,7 @@ export const perform = (async (z, bundle) => {
   const changes = compact({
     name: text(input.name, 'Name'),
     friendly_name: text(input.friendly_name, 'Friendly Name'),
-    external_avatar_url: absoluteUrl(input.avatar_url, 'Avatar URL'),
+    external_avatar_url: publicUrl(input.avatar_url, 'Avatar URL'),
     data: dict(input.data, 'Custom Data'),
     notes: list(input.notes, 'Notes to Add'),
   });

@@ -179,24 +179,6 @@ export function dateTime(value: unknown, label: string): string | undefined {
   return new Date(instant).toISOString();
 }
 
-/** An absolute http(s) URL, or undefined; refused with the field's name otherwise. */
-export function absoluteUrl(value: unknown, label: string): string | undefined {
-  const present = trimmed(value, label);
-  if (present === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = /[\s\p{Cc}]/u.test(present) ? undefined : new URL(present);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw invalid(
-      `${label} ${quoted(present)} is not a web address. Use a full address starting with https://.`,
-    );
-  }
-  return present;
-}
-
 /** Choices offered by a dropdown: value → label. */
 export type ChoiceMap = Readonly<Record<string, string>>;
 

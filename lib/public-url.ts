@@ -161,7 +161,8 @@ export function publicUrl(value: unknown, label: string): string | undefined {
  */
 export function publicUrls(value: unknown, label: string): string[] | undefined {
   const items = (Array.isArray(value) ? value : [value]).filter(
-    (item) => item !== null && item !== undefined && !(typeof item === 'string' && item.trim() === ''),
+    (item) =>
+      item !== null && item !== undefined && !(typeof item === 'string' && item.trim() === ''),
   );
   const urls = items.map(
     (item, index) =>

@@ -157,7 +157,7 @@ describe('Create Contact', () => {
         {
           name: 'HaltedError',
           message:
-            'Avatar URL "/avatars/maya.png" is not a web address. Use a full address starting with https://.',
+            'Avatar URL "/avatars/maya.png" is not a web address. Use a full address starting with https://, or a file from an earlier step.',
         },
       ],
       [
@@ -197,5 +197,20 @@ describe('Create Contact', () => {
       code: 'UnexpectedResponse',
       message: expect.stringContaining('the new contact'),
     });
+  });
+});
+
+describe('avatar addresses', () => {
+  it('refuses an avatar on a private network address, as every address Re:amaze fetches', async () => {
+    const error = await failure(
+      runWithInput(createContact.operation.perform, {
+        email: 'maya@example.com',
+        avatar_url: 'http://169.254.169.254/latest/meta-data/',
+      }),
+    );
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toContain(
+      'points at a private or local network address (169.254.169.254)',
+    );
   });
 });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  absoluteUrl,
   boolean,
   choice,
   choicesOf,
@@ -64,18 +63,6 @@ describe('input cleaning', () => {
     expect(dict('', 'Customer Data')).toBeUndefined();
     expect(thrownBy(() => dict({ address: { city: 'Oslo' } }, 'Customer Data')).message).toBe(
       'Customer Data "address" must be a single value; Re:amaze keeps custom data one level deep.',
-    );
-  });
-
-  it('accepts only absolute web addresses', () => {
-    expect(absoluteUrl('https://files.example/a.pdf', 'Attachment URL')).toBe(
-      'https://files.example/a.pdf',
-    );
-    expect(thrownBy(() => absoluteUrl('files/a.pdf', 'Attachment URL')).message).toBe(
-      'Attachment URL "files/a.pdf" is not a web address. Use a full address starting with https://.',
-    );
-    expect(() => absoluteUrl('javascript:alert(1)', 'Attachment URL')).toThrow(
-      'is not a web address',
     );
   });
 
