@@ -63,17 +63,17 @@ const email = spaced(
 const pathEmail = email.filter((value) => !/[/\\%]/.test(value));
 const mobile = spaced(fc.stringMatching(/^\+[1-9]\d{6,14}$/));
 const slug = spaced(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/));
-const url = spaced(fc.webUrl({ validSchemes: ['https'] }));
-/** Files from earlier steps: public https addresses as Zapier hands them over (already in canonical form). */
-const fileUrls = fc.array(
-  spaced(
-    fc
-      .webUrl({ validSchemes: ['https'] })
-      .map((value) => new URL(value).href)
-      .filter((value) => /^https:\/\/[a-z0-9-]+\.[a-z0-9.-]*[a-z]\//.test(value)),
-  ),
-  { minLength: 1, maxLength: 3 },
+/**
+ * Addresses Re:amaze fetches (files from earlier steps, avatars): public https addresses in the
+ * canonical form Zapier hands files over in, which is also the form they are sent in.
+ */
+const url = spaced(
+  fc
+    .webUrl({ validSchemes: ['https'] })
+    .map((value) => new URL(value).href)
+    .filter((value) => /^https:\/\/[a-z0-9-]+\.[a-z0-9.-]*[a-z]\//.test(value)),
 );
+const fileUrls = fc.array(url, { minLength: 1, maxLength: 3 });
 const dateTime = spaced(
   fc
     .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
