@@ -15,6 +15,9 @@ import conversationList from './triggers/conversation_list';
 import createMessage from './creates/create_message';
 import updateConversation from './creates/update_conversation';
 import findConversation from './searches/find_conversation';
+import conversationStatusChanged from './triggers/conversation_status_changed';
+import conversationAssigned from './triggers/conversation_assigned';
+import conversationTagAdded from './triggers/conversation_tag_added';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -32,6 +35,9 @@ export default defineApp({
     [newContact.key]: newContact,
     [newConversation.key]: newConversation,
     [conversationList.key]: conversationList,
+    [conversationStatusChanged.key]: conversationStatusChanged,
+    [conversationAssigned.key]: conversationAssigned,
+    [conversationTagAdded.key]: conversationTagAdded,
   },
   creates: {
     [createContact.key]: createContact,

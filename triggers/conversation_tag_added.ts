@@ -1,0 +1,66 @@
+import {
+  defineInputFields,
+  defineTrigger,
+  errors,
+  type PollingTriggerPerform,
+} from 'zapier-platform-core';
+import {
+  changeChannelField,
+  changeItem,
+  changeOutputFields,
+  listChangedConversations,
+  tagChanges,
+} from '../lib/conversation-changes';
+import { listedConversationSample } from '../lib/conversation-list';
+import { requiredText } from '../lib/input';
+
+const KEY = 'conversation_tag_added';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'tag',
+    label: 'Tag',
+    required: true,
+    helpText: 'The tag to watch for, as it appears in Re:amaze (upper or lower case alike).',
+  },
+  changeChannelField,
+]);
+
+/** Asks Re:amaze only for conversations carrying the tag (`tag`), newest-changed first. */
+export const perform = (async (z, bundle) => {
+  const tag = requiredText(bundle.inputData.tag, 'Tag').trim();
+  if (tag.includes(',')) {
+    // Re:amaze reads `tag` as a comma-separated list, so this would watch several tags.
+    throw new errors.Error(
+      `Tag "${tag}" holds a comma: choose one tag (a Zap per tag watches several).`,
+      'InvalidField',
+      400,
+    );
+  }
+  const conversations = await listChangedConversations(z, bundle, { tag });
+  return tagChanges(bundle, KEY, tag, conversations).map((change) =>
+    changeItem(change, { tag_added: change.value }),
+  );
+}) satisfies PollingTriggerPerform<typeof inputFields>;
+
+export const sample = {
+  ...listedConversationSample,
+  id: `${listedConversationSample.slug}:${KEY}:shipping`,
+  tag_added: 'shipping',
+};
+
+export default defineTrigger({
+  key: KEY,
+  noun: 'Conversation',
+  display: {
+    label: 'Tag Added to Conversation',
+    description: 'Triggers when a conversation is first given a tag you choose.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample,
+    outputFields: changeOutputFields([{ key: 'tag_added', label: 'Tag Added' }]),
+  },
+});
