@@ -29,14 +29,18 @@ export const inputFields = defineInputFields([
 const assigneeOf = (conversation: ConversationItem): string =>
   conversation.assignee_email.trim().toLowerCase() || conversation.assignee_name.trim();
 
-export const perform = (async (z, bundle) => {
-  const wantedAssignee = email(bundle.inputData.assignee, 'Assigned to')?.toLowerCase();
-  const watch: ChangeWatch = {
+/** Watches the assignee; `wanted` is the chosen staff email in lower case, undefined for anyone. */
+export function assigneeWatch(wanted: string | undefined): ChangeWatch {
+  return {
     trigger: KEY,
     valueOf: assigneeOf,
-    wanted: (assignee) => wantedAssignee === undefined || assignee === wantedAssignee,
+    wanted: (assignee) => assignee !== '' && (wanted === undefined || assignee === wanted),
     creationCounts: true,
   };
+}
+
+export const perform = (async (z, bundle) => {
+  const watch = assigneeWatch(email(bundle.inputData.assignee, 'Assigned to')?.toLowerCase());
   return (await pollChanges(z, bundle, watch)).map((change) =>
     changeItem(change, { previously_assigned_to: change.previous ?? '' }),
   );

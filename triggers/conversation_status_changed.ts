@@ -53,14 +53,18 @@ export function chosenStatus(value: unknown): string | undefined {
 const statusOf = (conversation: ConversationItem): string =>
   conversation.status === null ? '' : String(conversation.status);
 
-export const perform = (async (z, bundle) => {
-  const wantedStatus = chosenStatus(bundle.inputData.status);
-  const watch: ChangeWatch = {
+/** Watches the status; `wanted` is the chosen status code, undefined for any. */
+export function statusWatch(wanted: string | undefined): ChangeWatch {
+  return {
     trigger: KEY,
     valueOf: statusOf,
-    wanted: (status) => wantedStatus === undefined || status === wantedStatus,
+    wanted: (status) => wanted === undefined || status === wanted,
     creationCounts: false,
   };
+}
+
+export const perform = (async (z, bundle) => {
+  const watch = statusWatch(chosenStatus(bundle.inputData.status));
   return (await pollChanges(z, bundle, watch)).map((change) =>
     changeItem(change, {
       previous_status:
