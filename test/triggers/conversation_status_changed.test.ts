@@ -1,0 +1,162 @@
+import statusChanged, { perform, sample } from '../../triggers/conversation_status_changed';
+import { BASELINE_MAX_PAGES } from '../../lib/conversation-changes';
+import { flattenConversation } from '../../lib/conversation';
+import { conversationsPage } from '../fixtures/conversation-samples';
+import { failure, reamaze } from '../helpers';
+import {
+  MINUTE,
+  NOW,
+  atFixedNow,
+  changedAgo,
+  poller,
+  type Item,
+} from './conversation-changes-helpers';
+
+atFixedNow();
+
+const poll = poller(perform);
+
+const statusAgo = (slug: string, minutesAgo: number, status = 2) =>
+  changedAgo(slug, minutesAgo, { status });
+
+const LIST = { sort: 'changed', filter: 'all' };
+
+describe('conversation_status_changed: the request', () => {
+  it('lists every conversation, archived ones too, newest-changed first', async () => {
+    const scope = reamaze()
+      .get('/api/v1/conversations')
+      .query({ ...LIST, page: '1' })
+      .reply(200, conversationsPage([statusAgo('a', 3)]));
+    expect((await poll({ status: '', channel: '' })).map((i) => i.id)).toEqual([
+      `a:conversation_status_changed:2@${NOW - 3 * MINUTE}`,
+    ]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends the channel as category; the status is matched here (the API has no such filter)', async () => {
+    reamaze()
+      .get('/api/v1/conversations')
+      .query({ ...LIST, category: 'support', page: '1' })
+      .reply(200, conversationsPage([statusAgo('done', 1, 2), statusAgo('open', 2, 0)]));
+    expect((await poll({ status: '2', channel: ' support ' })).map((i) => i.slug)).toEqual([
+      'done',
+    ]);
+  });
+
+  it.each([
+    ['the code', '6'],
+    ['the name', 'auto-done'],
+  ])('takes the status by %s', async (_how, status) => {
+    reamaze()
+      .get('/api/v1/conversations')
+      .query(true)
+      .reply(200, conversationsPage([statusAgo('auto', 1, 6), statusAgo('done', 2, 2)]));
+    expect((await poll({ status })).map((i) => i.slug)).toEqual(['auto']);
+  });
+
+  it('refuses a status Re:amaze does not have, before any request', async () => {
+    const scope = reamaze().get(/.*/).reply(200, conversationsPage([]));
+    expect(await failure(poll({ status: 'Resolved' }))).toEqual({
+      name: 'AppError',
+      code: 'InvalidField',
+      status: 400,
+      message:
+        'New Status "Resolved" is not a Re:amaze status. Choose Open, Responded, Done, Spam, Archived, On Hold, Auto-Done, AI Agent Assigned, AI Agent Done, Spam (AI), or leave it empty.',
+    });
+    expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('conversation_status_changed: the items', () => {
+  it('outputs the conversation’s flat fields, the change’s ID and the status before, when known', async () => {
+    const zap = { zap: { id: 'status-items' } };
+    reamaze()
+      .get('/api/v1/conversations')
+      .query(true)
+      .reply(200, conversationsPage([statusAgo('where-is-my-order-4471', 30, 1)]));
+    const [first] = await poll({}, zap);
+    expect(first).toMatchObject({ previous_status: '', status_label: 'Responded' });
+    reamaze()
+      .get('/api/v1/conversations')
+      .query(true)
+      .reply(200, conversationsPage([statusAgo('where-is-my-order-4471', 2, 2)]));
+    const [item] = await poll({}, zap);
+    expect(item).toEqual({
+      ...flattenConversation(statusAgo('where-is-my-order-4471', 2, 2), 'acme'),
+      id: `where-is-my-order-4471:conversation_status_changed:2@${NOW - 2 * MINUTE}`,
+      status_label: 'Done',
+      previous_status: 'Responded',
+    });
+  });
+
+  it('fires a change once over two polls of the same Zap, however often the list repeats it', async () => {
+    const zap = { zap: { id: 'status-twice' } };
+    for (let i = 0; i < 2; i += 1) {
+      reamaze()
+        .get('/api/v1/conversations')
+        .query(true)
+        .reply(200, conversationsPage([statusAgo('a', 5), statusAgo('a', 5)]));
+    }
+    const ids = [...(await poll({}, zap)), ...(await poll({}, zap))].map((i) => i.id);
+    expect(new Set(ids)).toEqual(new Set([`a:conversation_status_changed:2@${NOW - 5 * MINUTE}`]));
+  });
+
+  it('has a sample in the live shape: only keys a live item has, the change ID in the same form', async () => {
+    reamaze()
+      .get('/api/v1/conversations')
+      .query(true)
+      .reply(200, conversationsPage([statusAgo('a', 5)]));
+    const [item] = await poll();
+    expect(Object.keys(item as Item)).toEqual(expect.arrayContaining(Object.keys(sample)));
+    expect(sample.id).toBe(
+      `${sample.slug}:conversation_status_changed:2@${Date.parse(sample.updated_at)}`,
+    );
+    const labelled = (statusChanged.operation.outputFields as { key: string }[]).map(
+      (field) => field.key,
+    );
+    expect(labelled).toEqual(expect.arrayContaining(['id', 'status_label', 'previous_status']));
+    expect(new Set(labelled).size).toBe(labelled.length);
+  });
+});
+
+describe('conversation_status_changed: paging', () => {
+  it('a quiet poll costs one request; a page inside the look-back horizon leads to the next', async () => {
+    const page1 = Array.from({ length: 30 }, (_, i) => statusAgo(`n${i}`, 1 + i));
+    const page2 = [statusAgo('n30', 40), statusAgo('old', 90)];
+    const scope = reamaze()
+      .get('/api/v1/conversations')
+      .query({ ...LIST, page: '1' })
+      .reply(200, conversationsPage(page1, 2))
+      .get('/api/v1/conversations')
+      .query({ ...LIST, page: '2' })
+      .reply(200, conversationsPage(page2, 2));
+    const slugs = (await poll()).map((i) => i.slug);
+    expect(slugs).toHaveLength(31);
+    expect(slugs).not.toContain('old');
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it(`when the Zap is switched on, reads up to ${BASELINE_MAX_PAGES} pages whatever their age`, async () => {
+    const scope = reamaze();
+    for (let page = 1; page <= BASELINE_MAX_PAGES; page += 1) {
+      scope
+        .get('/api/v1/conversations')
+        .query({ ...LIST, page: String(page) })
+        .reply(200, conversationsPage([statusAgo(`p${page}`, page * 24 * 60)], 50));
+    }
+    const items = await poll({}, { isPopulatingDedupe: true, zap: { id: 'baseline' } });
+    expect(items.map((i) => i.slug)).toEqual(
+      Array.from({ length: BASELINE_MAX_PAGES }, (_, i) => `p${i + 1}`),
+    );
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('the baseline stops at the last page', async () => {
+    const scope = reamaze()
+      .get('/api/v1/conversations')
+      .query({ ...LIST, page: '1' })
+      .reply(200, conversationsPage([statusAgo('only', 600)], 1));
+    expect(await poll({}, { isPopulatingDedupe: true })).toHaveLength(1);
+    expect(scope.isDone()).toBe(true);
+  });
+});
