@@ -120,6 +120,28 @@ export class SimulatedBrand {
   }
 }
 
+/**
+ * A fresh sandbox brand for each test of the file (started before, stopped after), reached through
+ * the returned proxy.
+ */
+export function simulatedBrand(): SimulatedBrand {
+  let current: SimulatedBrand | undefined;
+  beforeEach(async () => {
+    current = new SimulatedBrand();
+    await current.start();
+  });
+  afterEach(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as SimulatedBrand, {
+    get: (_target, key) => {
+      if (!current) throw new Error('the simulated brand is only there inside a test');
+      const value = Reflect.get(current, key, current) as unknown;
+      return typeof value === 'function' ? (value as () => unknown).bind(current) : value;
+    },
+  });
+}
+
 /** The slugs in a poll's fired IDs (an ID starts with the conversation's slug). */
 export const slugsOf = (ids: string[]): string[] => ids.map((id) => id.split(':')[0] as string);
 

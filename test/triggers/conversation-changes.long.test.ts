@@ -1,6 +1,6 @@
 import {
   MINUTE,
-  SimulatedBrand,
+  simulatedBrand,
   generator,
   slugsOf,
   type Zap,
@@ -24,16 +24,7 @@ const STATUSES = [0, 1, 2, 2, 2, 3, 5, 6];
 const TAGS = ['urgent', 'vip', 'returns'];
 const POLLS = 22; // 2 scenarios × 5 Zaps × 23 runs (with the switch-on poll) stay under core’s 250 per file
 
-let brand: SimulatedBrand;
-
-beforeEach(async () => {
-  brand = new SimulatedBrand();
-  await brand.start();
-});
-
-afterEach(async () => {
-  await brand.stop();
-});
+const brand = simulatedBrand();
 
 it.each([1, 2])(
   'five Zaps, seed %i: every poll fires exactly the changes since the last one',

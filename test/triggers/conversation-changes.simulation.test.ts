@@ -1,4 +1,4 @@
-import { SimulatedBrand, slugsOf } from './conversation-changes-simulation';
+import { simulatedBrand, slugsOf } from './conversation-changes-simulation';
 
 /**
  * Each sentence of the three change triggers as a sequence of staff edits over several polls of
@@ -8,16 +8,7 @@ import { SimulatedBrand, slugsOf } from './conversation-changes-simulation';
 
 jest.setTimeout(60_000);
 
-let brand: SimulatedBrand;
-
-beforeEach(async () => {
-  brand = new SimulatedBrand();
-  await brand.start();
-});
-
-afterEach(async () => {
-  await brand.stop();
-});
+const brand = simulatedBrand();
 
 const TENT = 'tent-pole-snapped-on-first-trip'; // open, assigned to Alex, tagged warranty + returns
 const SMS = 'sms-with-1-415-555-0134'; // open, unassigned, no tags
