@@ -58,10 +58,10 @@ export const changeChannelField = {
 } as const;
 
 /**
- * The conversations changed since the look-back horizon, newest-changed first, every status
- * included (`filter=all`), under the burst rule of lib/horizon.ts with the changed time as the
- * instant, in the Channel chosen. When the Zap is switched on, deeper instead: up to {@link BASELINE_MAX_PAGES} pages, so
- * what is already true then is recorded as seen and does not fire later.
+ * The conversations of the chosen Channel changed since the look-back horizon, newest-changed
+ * first, every status included (`filter=all`), under the burst rule of lib/horizon.ts with the
+ * changed time as the instant. When the Zap is switched on, deeper instead (up to
+ * {@link BASELINE_MAX_PAGES} pages), so what is already true then is seen and never fires later.
  */
 export async function listChangedConversations(
   z: ZObject,
@@ -196,8 +196,8 @@ export function changeId(
 /**
  * Finds the changes among the listed conversations, newest-changed first. A conversation whose
  * value this Zap remembers keeps the ID it fired with (Zapier has seen it: no second run however
- * often it is edited); a different value gets a new ID from the change's time; a conversation not
- * seen before gets the ID it would have had (so a lost state fires again only what was edited since).
+ * often it is edited); a different value, or a conversation not seen before, gets a new ID from the
+ * value and the changed time (so a lost state fires again only what was edited since its change).
  */
 export async function findChanges(
   z: ZObject,
