@@ -12,9 +12,13 @@ import createConversation from './creates/create_conversation';
 import findContact from './searches/find_contact';
 import newConversation from './triggers/new_conversation';
 import conversationList from './triggers/conversation_list';
+import contactList from './triggers/contact_list';
 import createMessage from './creates/create_message';
 import updateConversation from './creates/update_conversation';
 import findConversation from './searches/find_conversation';
+import newSatisfactionRating from './triggers/new_satisfaction_rating';
+import responseTemplateList from './triggers/response_template_list';
+import findResponseTemplate from './searches/find_response_template';
 import conversationStatusChanged from './triggers/conversation_status_changed';
 import conversationAssigned from './triggers/conversation_assigned';
 import conversationTagAdded from './triggers/conversation_tag_added';
@@ -35,6 +39,9 @@ export default defineApp({
     [newContact.key]: newContact,
     [newConversation.key]: newConversation,
     [conversationList.key]: conversationList,
+    [contactList.key]: contactList,
+    [newSatisfactionRating.key]: newSatisfactionRating,
+    [responseTemplateList.key]: responseTemplateList,
     [conversationStatusChanged.key]: conversationStatusChanged,
     [conversationAssigned.key]: conversationAssigned,
     [conversationTagAdded.key]: conversationTagAdded,
@@ -50,6 +57,7 @@ export default defineApp({
   searches: {
     [findContact.key]: findContact,
     [findConversation.key]: findConversation,
+    [findResponseTemplate.key]: findResponseTemplate,
   },
   searchOrCreates: {
     find_contact: {

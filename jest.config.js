@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Long simulations and property runs (`*.long.test.ts`) run with `npm run test:long` (CI runs both).
+  testPathIgnorePatterns: ['/node_modules/', '\\.long\\.test\\.ts$'],
   // `../index` must mean index.ts, not the root index.js shim over dist/ (only the shim test loads that).
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup.ts'],

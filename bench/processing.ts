@@ -1,6 +1,7 @@
 import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../sandbox/server';
 import newMessage from '../triggers/new_message';
+import { hostileBodies } from './hostile-bodies';
 import { median, nowMs } from './stats';
 import type { Row } from './table';
 
@@ -11,6 +12,8 @@ import type { Row } from './table';
  * paging rule, flattening, plain text); its own work is that time minus the JSON.parse of the same
  * round. Two pages from the sandbox's seeded brand: the newest page as served (plain, Markdown,
  * emoji and some HTML bodies, attachments), and the same page with every body an HTML email.
+ * Last, the same 30 messages with hostile 200 kB bodies against the page as served: what a
+ * customer can make one poll cost (bodies are converted in one pass and capped).
  */
 
 const AIM_RATIO = 1;
@@ -40,7 +43,13 @@ function onePage(page: Record<string, unknown>, messages: Record<string, unknown
   return JSON.stringify({ ...page, page_count: 1, total_count: messages.length, messages });
 }
 
-async function pages(): Promise<{ name: string; text: string }[]> {
+interface Pages {
+  served: { name: string; text: string };
+  html: { name: string; text: string };
+  hostile: { name: string; text: string };
+}
+
+async function pages(): Promise<Pages> {
   const served = await fetchPage('page=1');
   const servedMessages = served.messages as Record<string, unknown>[];
   const withHtml = await fetchPage('page=1&include=original_body');
@@ -57,13 +66,24 @@ async function pages(): Promise<{ name: string; text: string }[]> {
   const attachments = servedMessages.filter(
     (message) => Array.isArray(message.attachments) && message.attachments.length > 0,
   ).length;
-  return [
-    {
+  const hostile = hostileBodies(servedMessages.length, 200_000);
+  return {
+    served: {
       name: `newest page of the seeded brand (${attachments} with attachments)`,
       text: onePage(served, servedMessages),
     },
-    { name: 'the same 30 messages, every body an HTML email', text: onePage(served, htmlMessages) },
-  ];
+    html: {
+      name: 'the same 30 messages, every body an HTML email',
+      text: onePage(served, htmlMessages),
+    },
+    hostile: {
+      name: 'the same 30 messages, every body a hostile 200 kB one',
+      text: onePage(
+        served,
+        servedMessages.map((message, i) => ({ ...message, body: hostile[i] })),
+      ),
+    },
+  };
 }
 
 function cannedClient(text: string): ZObject {
@@ -71,7 +91,7 @@ function cannedClient(text: string): ZObject {
   return { request: async () => response, errors } as unknown as ZObject;
 }
 
-async function measurePage(text: string, rounds: number, batch: number) {
+async function measurePage(text: string, rounds: number, batch: number, warmUp = WARM_UP) {
   const perform = (newMessage.operation as { perform?: unknown }).perform as Perform;
   const z = cannedClient(text);
   const bundle = {
@@ -81,7 +101,7 @@ async function measurePage(text: string, rounds: number, batch: number) {
   } as unknown as Bundle;
   const items = await perform(z, bundle);
   if (items.length !== 30) throw new Error(`the trigger made ${items.length} items of 30 messages`);
-  for (let i = 0; i < WARM_UP; i += 1) {
+  for (let i = 0; i < warmUp; i += 1) {
     JSON.parse(text);
     await perform(z, bundle);
   }
@@ -105,11 +125,21 @@ async function measurePage(text: string, rounds: number, batch: number) {
 }
 
 const us = (ms: number): string => `${Math.round(ms * 1000)} µs`;
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+/** Hostile pages hold 6 MB of bodies: fewer runs per round, the same number of rounds. */
+const HOSTILE_BATCH = 2;
+const HOSTILE_WARM_UP = 4;
+/** Linear work on ~200× the text is ~200× the time; quadratic work would be thousands of times. */
+const HOSTILE_AIM_RATIO = 400;
 
 export async function measureProcessing(rounds: number): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const page of await pages()) {
+  const { served, html, hostile } = await pages();
+  let servedOwnMs = 0;
+  for (const page of [served, html]) {
     const { parseMs, ownMs } = await measurePage(page.text, rounds, 50);
+    if (page === served) servedOwnMs = ownMs;
     rows.push({
       measurement: `Processing: 30 messages → items, ${page.name} (median of ${rounds})`,
       baseline: `JSON.parse ${us(parseMs)} (${(page.text.length / 1000).toFixed(1)} kB)`,
@@ -119,5 +149,14 @@ export async function measureProcessing(rounds: number): Promise<Row[]> {
       met: ownMs / parseMs <= AIM_RATIO,
     });
   }
+  const { ownMs } = await measurePage(hostile.text, rounds, HOSTILE_BATCH, HOSTILE_WARM_UP);
+  rows.push({
+    measurement: `Processing: 30 messages → items, ${hostile.name} (median of ${rounds})`,
+    baseline: `ordinary page ${us(servedOwnMs)} (${(served.text.length / 1000).toFixed(1)} kB)`,
+    value: `hostile page ${ms(ownMs)} (${(hostile.text.length / 1_000_000).toFixed(1)} MB)`,
+    ratio: ownMs / servedOwnMs,
+    target: `aim ≤ ${HOSTILE_AIM_RATIO}`,
+    met: ownMs / servedOwnMs <= HOSTILE_AIM_RATIO,
+  });
   return rows;
 }

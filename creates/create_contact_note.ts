@@ -8,13 +8,12 @@ import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
 import { noteText, type ContactNote } from '../lib/contact';
 import { contactField, contactIdentifier, identifierParams } from '../lib/contact-input';
 import { compact, email, requiredText, text } from '../lib/input';
-import { isRecord, parseInstant } from '../lib/fields';
+import { dateTimeField, isRecord, parseInstant } from '../lib/fields';
 
 export type ContactNoteItem = {
   id: string;
   note: string;
-  created_at: string;
-  updated_at: string;
+  created_at: string | null;
   creator_name: string;
   creator_email: string;
   contact: string;
@@ -97,8 +96,7 @@ export const perform = (async (z, bundle) => {
   return {
     id: string(written.id),
     note: noteText(written) || note,
-    created_at: string(written.created_at),
-    updated_at: string(written.updated_at),
+    created_at: dateTimeField(written.created_at),
     creator_name: string(creator.name),
     creator_email: string(creator.email),
     contact: contact.identifier,
@@ -110,7 +108,6 @@ export const contactNoteSample: ContactNoteItem = {
   id: '7782',
   note: 'Asked for a wholesale price list; sent on 9 March.',
   created_at: '2026-03-09T15:02:11.204-05:00',
-  updated_at: '2026-03-09T15:02:11.204-05:00',
   creator_name: 'Sam Ortiz',
   creator_email: 'sam.ortiz@acme.example',
   contact: 'maya.lindqvist@example.com',
@@ -121,7 +118,6 @@ const outputFields: PlainOutputField[] = [
   { key: 'id', label: 'Note ID' },
   { key: 'note', label: 'Note' },
   { key: 'created_at', label: 'Date Written', type: 'datetime' },
-  { key: 'updated_at', label: 'Updated At', type: 'datetime' },
   { key: 'creator_name', label: 'Author Name' },
   { key: 'creator_email', label: 'Author Email' },
   { key: 'contact', label: 'Contact Email or Mobile' },

@@ -1,4 +1,5 @@
 import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
+import { attachmentParams, attachmentsField } from '../lib/attachment-input';
 import { reamazeRequest } from '../lib/client';
 import {
   conversationInBody,
@@ -8,7 +9,6 @@ import {
   type ConversationItem,
 } from '../lib/conversation';
 import {
-  absoluteUrl,
   boolean,
   compact,
   dict,
@@ -40,7 +40,7 @@ const inputFields = defineInputFields([
     required: true,
     dynamic: 'channel_list.id.name',
     helpText:
-      "The channel the conversation is filed under. To map a value, use the channel's slug: the part before @ in its address (for example `support`).",
+      'The channel the conversation is filed under. To map a value, use its Channel ID: the part before @ in its email address (for example `support`).',
   },
   { key: 'subject', label: 'Subject', required: true },
   {
@@ -56,7 +56,12 @@ const inputFields = defineInputFields([
     required: true,
     helpText: 'The conversation is created on behalf of this customer, as if they had written in.',
   },
-  { key: 'customer_name', label: 'Customer Name', required: false },
+  {
+    key: 'customer_name',
+    label: 'Customer Name',
+    required: false,
+    helpText: "The customer's name, shown next to their email in the inbox.",
+  },
   {
     key: 'tags',
     label: 'Tags',
@@ -80,13 +85,7 @@ const inputFields = defineInputFields([
     helpText:
       'Other email addresses taking part in the conversation; Re:amaze keeps them as recipients of later replies.',
   },
-  {
-    key: 'attachment_url',
-    label: 'Attachment URL',
-    required: false,
-    helpText:
-      'A full web address (starting with `https://`) of a file that Re:amaze downloads and attaches to the message.',
-  },
+  attachmentsField,
   {
     key: 'suppress_notifications',
     label: 'Suppress Notifications',
@@ -169,8 +168,7 @@ const perform = (async (z, bundle) => {
       // Singular, as the POST /conversations page spells it (D-postconv, PHP1, ST); the plural
       // `suppress_notifications` is the spelling of the add-message page only.
       suppress_notification: boolean(input.suppress_notifications),
-      // One URL as a string, as documented for messages (D-postmsg, GO); `attachments` is GO-only.
-      attachment: absoluteUrl(input.attachment_url, 'Attachment URL'),
+      ...attachmentParams(input.attachments),
     }),
     // Always holds the email, so the `user` object is never empty (an empty one gets a 422).
     user: compact({

@@ -1,11 +1,23 @@
-import { defineCreate, defineInputFields, errors, type CreatePerform } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  errors,
+  type Bundle,
+  type CreatePerform,
+} from 'zapier-platform-core';
+import { attachmentParams, attachmentsField } from '../lib/attachment-input';
 import { apiPath, reamazeRequest, unexpectedShape } from '../lib/client';
 import { conversationField, conversationSlug } from '../lib/conversation-field';
-import { absoluteUrl, boolean, compact, email, emailList, requiredText, text } from '../lib/input';
-import { MESSAGE_OUTPUT_FIELDS, flattenMessage } from '../lib/message';
+import { boolean, compact, email, emailList, requiredText, text } from '../lib/input';
+import { MESSAGE_VISIBILITIES } from '../lib/labels';
+import { MESSAGE_OUTPUT_FIELDS, flattenMessage, type MessageItem } from '../lib/message';
+import { readResponseTemplate, responseTemplateId } from '../lib/response-template';
 
 /** The two kinds of message the API lets us add: `visibility` 0 (Regular) and 1 (Internal Note). */
-export const MESSAGE_TYPES = { 0: 'Reply to Customer', 1: 'Internal Note' } as const;
+export const MESSAGE_TYPES = {
+  0: MESSAGE_VISIBILITIES[0] as 'Visible to Customer',
+  1: MESSAGE_VISIBILITIES[1] as 'Internal Note',
+} as const;
 
 const inputFields = defineInputFields([
   conversationField,
@@ -13,9 +25,17 @@ const inputFields = defineInputFields([
     key: 'body',
     label: 'Message',
     type: 'text',
-    required: true,
+    required: false,
     helpText:
-      'Markdown is allowed. HTML tags are not rendered: the customer would see them as typed.',
+      'Required unless you choose a Response Template. Markdown is allowed. HTML tags are not rendered: the customer would see them as typed.',
+  },
+  {
+    key: 'response_template',
+    label: 'Response Template',
+    required: false,
+    dynamic: 'response_template_list.id.name',
+    helpText:
+      "Sends this saved reply's text. If you also write a Message, your Message comes first, then a blank line, then the template's text (for example a personal greeting above a standard answer). Placeholders in the template are sent as written.",
   },
   {
     key: 'visibility',
@@ -27,7 +47,8 @@ const inputFields = defineInputFields([
       label,
       sample: value,
     })),
-    helpText: 'An internal note is seen by staff only; a reply goes to the customer.',
+    helpText:
+      'Visible to Customer sends a reply the customer sees; an Internal Note is seen by your team only.',
   },
   {
     key: 'sender_email',
@@ -49,12 +70,7 @@ const inputFields = defineInputFields([
     list: true,
     helpText: 'Email addresses that also receive this message.',
   },
-  {
-    key: 'attachment',
-    label: 'Attachment URL',
-    required: false,
-    helpText: 'A public link to a file: Re:amaze downloads it and attaches it to the message.',
-  },
+  attachmentsField,
   {
     key: 'suppress_notifications',
     label: 'Suppress Notifications',
@@ -94,7 +110,7 @@ function postedMessage(body: unknown): Record<string, unknown> | undefined {
 
 /**
  * The documented answer of POST …/messages (official sample keys), for the sample: it has no
- * `origin`, `recipients` or `attachments`, which GET /messages adds.
+ * `origin`, `recipients` or `attachments`, which GET /messages adds, so those fields are empty.
  */
 const POSTED_MESSAGE = {
   body: 'Thanks Maya! Your parcel left our warehouse this morning; tracking: **1Z999AA10123456784**.',
@@ -110,14 +126,31 @@ const POSTED_MESSAGE = {
   },
 };
 
-/** GET /messages keys the POST answer does not have: no output field may promise them. */
-const NOT_IN_POST_ANSWER = new Set([
-  'origin',
-  'user__mobile',
-  'user__staff?',
-  'recipients',
-  'attachments',
-]);
+/** The message fields this action outputs: all but the body as written, which the Zap sent. */
+export type PostedMessageItem = Omit<MessageItem, 'body'>;
+
+const POSTED_OUTPUT_FIELDS = MESSAGE_OUTPUT_FIELDS.filter((field) => field.key !== 'body');
+
+/**
+ * The new message as this action outputs it. Posted without a Sender Email, its author is the
+ * connected user, and only staff can connect: the answer itself does not say.
+ */
+function postedItem(
+  created: Record<string, unknown>,
+  slug: string,
+  postedAsConnectedUser: boolean,
+  bundle: Pick<Bundle, 'authData'>,
+): PostedMessageItem {
+  // The slug the message was posted to, when the answer leaves it out: links and ids need it.
+  const conversation = isRecord(created.conversation) ? created.conversation : {};
+  const item: PostedMessageItem & { body?: unknown } = flattenMessage(
+    { ...created, conversation: { slug, ...conversation } },
+    bundle,
+  );
+  delete item.body;
+  if (item.author_is_staff === null && postedAsConnectedUser) item.author_is_staff = true;
+  return item;
+}
 
 function invalid(message: string): Error {
   return new errors.Error(message, 'InvalidField', 400);
@@ -132,9 +165,17 @@ export function visibilityCode(value: unknown): 0 | 1 {
   throw invalid(`Type "${given}" must be ${MESSAGE_TYPES[0]} or ${MESSAGE_TYPES[1]}.`);
 }
 
-/** The message body of `POST /conversations/{slug}/messages`, with only the fields the user set. */
-export function messageBody(input: Record<string, unknown>): Record<string, unknown> {
-  const body = requiredText(input.body, 'Message'); // sent exactly as written, spaces included
+/** What the user asked to send: their Message, the template's text, or the Message above the template. */
+export function composeBody(typed: string | undefined, template: string | undefined): string {
+  if (template === undefined) return requiredText(typed, 'Message');
+  return typed === undefined ? template : `${typed}\n\n${template}`;
+}
+
+/**
+ * Everything of `POST /conversations/{slug}/messages` but the text, with only the fields the user
+ * set; checked before any request, the template included.
+ */
+export function messageOptions(input: Record<string, unknown>): Record<string, unknown> {
   const visibility = visibilityCode(input.visibility);
   const senderEmail = email(input.sender_email, 'Sender Email');
   const senderName = text(input.sender_name);
@@ -144,12 +185,11 @@ export function messageBody(input: Record<string, unknown>): Record<string, unkn
     );
   }
   return compact({
-    body,
     visibility,
     // Omitted entirely when empty: an empty `user` object is refused with a 422.
     user: senderEmail === undefined ? undefined : compact({ name: senderName, email: senderEmail }),
     recipients: emailList(input.recipients, 'Additional Recipients'),
-    attachment: absoluteUrl(input.attachment, 'Attachment URL'),
+    ...attachmentParams(input.attachments),
     // Plural on this endpoint's page (the conversation page spells it without the s).
     suppress_notifications: boolean(input.suppress_notifications),
     suppress_autoresolve: boolean(input.keep_open),
@@ -158,19 +198,30 @@ export function messageBody(input: Record<string, unknown>): Record<string, unkn
 }
 
 export const perform = (async (z, bundle) => {
-  const slug = conversationSlug(bundle.inputData.conversation);
-  const message = messageBody(bundle.inputData);
+  const input = bundle.inputData;
+  const slug = conversationSlug(input.conversation);
+  const typed = text(input.body); // sent exactly as written, spaces included
+  const templateId = responseTemplateId(input.response_template);
+  if (templateId === undefined && typed === undefined) {
+    throw new errors.Error(
+      'Message is required unless you choose a Response Template: write the message, map one from an earlier step, or choose a template.',
+      'MissingField',
+      400,
+    );
+  }
+  const options = messageOptions(input);
+  // Read before the POST, so a template that cannot be read posts nothing.
+  const template =
+    templateId === undefined ? undefined : (await readResponseTemplate(z, bundle, templateId)).body;
   const body = await reamazeRequest(z, bundle, {
     method: 'POST',
     path: apiPath('conversations', slug, 'messages'),
-    body: { message },
+    body: { message: { body: composeBody(typed, template), ...options } },
     notFoundMessage: `No conversation "${slug}" was found`,
   });
   const created = postedMessage(body);
   if (!created) throw unexpectedShape(z, 'the new message', true);
-  // The slug the message was posted to, when the answer leaves it out: links and ids need it.
-  const conversation = isRecord(created.conversation) ? created.conversation : {};
-  return flattenMessage({ ...created, conversation: { slug, ...conversation } }, bundle);
+  return postedItem(created, slug, options.user === undefined, bundle);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
@@ -183,7 +234,9 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: flattenMessage(POSTED_MESSAGE, { authData: { brand: 'acme' } }),
-    outputFields: MESSAGE_OUTPUT_FIELDS.filter((field) => !NOT_IN_POST_ANSWER.has(field.key)),
+    sample: postedItem(POSTED_MESSAGE, POSTED_MESSAGE.conversation.slug, true, {
+      authData: { brand: 'acme' },
+    }),
+    outputFields: POSTED_OUTPUT_FIELDS,
   },
 });

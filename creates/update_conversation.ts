@@ -59,6 +59,8 @@ const inputFields = defineInputFields([
     label: 'Tags',
     required: false,
     list: true,
+    helpText:
+      'One tag per entry. Tag Action below says whether they are added, removed or replace all tags.',
   },
   {
     key: 'tag_action',

@@ -22,6 +22,11 @@ export interface ReamazeRequest {
   body?: unknown;
   /** What a 404 means for this call, e.g. "No conversation "abc" was found". */
   notFoundMessage?: string;
+  /**
+   * What a 403 that is not about the login means for this call, e.g. which permission of the
+   * user's role it needs and who can grant it; without it such a 403 is read generically.
+   */
+  forbiddenMessage?: string;
   /** Overrides {@link REQUEST_TIMEOUT_MS}, e.g. for a later page of a poll that has less time left. */
   timeoutMs?: number;
 }
@@ -141,6 +146,18 @@ function errorForStatus(
   const explanation = apiExplanation(response.content ?? '');
   const because = explanation ? `: ${asSentence(redact(explanation, bundle))}` : '.';
 
+  if (
+    status === 403 &&
+    request.forbiddenMessage &&
+    !looksLikeHtml(response.content ?? '') &&
+    !/login|token|credential|password|authenticat/i.test(explanation ?? '')
+  ) {
+    return new z.errors.Error(
+      `Re:amaze refused this on ${host} (${statusLabel(403)}): ${request.forbiddenMessage}`,
+      'PermissionDenied',
+      403,
+    );
+  }
   if (
     status === 401 ||
     (status === 403 && !/permission|not allowed|access/i.test(explanation ?? ''))
@@ -327,7 +344,7 @@ export async function getPage(
   path: string,
   listKey: string,
   params: Record<string, QueryValue> = {},
-  options: Pick<ReamazeRequest, 'timeoutMs' | 'notFoundMessage'> = {},
+  options: Pick<ReamazeRequest, 'timeoutMs' | 'notFoundMessage' | 'forbiddenMessage'> = {},
 ): Promise<Page<Record<string, unknown>>> {
   const body = await reamazeRequest(z, bundle, { path, params, ...options });
   const list =

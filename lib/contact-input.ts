@@ -36,12 +36,14 @@ export interface ContactIdentifier {
 
 /**
  * The Contact input of Update Contact and Add Contact Note: an email address or a mobile
- * number, search-powered so a Zap can look the contact up (by name, custom data, …) first.
+ * number, chosen from the contact dropdown, or search-powered so a Zap can look the contact up
+ * (by name, custom data, …) first.
  */
 export const contactField = {
   key: 'contact',
   label: 'Contact',
   required: true,
+  dynamic: 'contact_list.id.name',
   search: 'find_contact.identifier',
   helpText: `The contact's email address, or mobile number in E.164 form (for example \`${E164_EXAMPLE}\`).`,
 } as const;

@@ -1,11 +1,11 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { brandHost } from './brand';
-import { dataText, isRecord, parseInstant, stringField } from './fields';
+import { API_CONTACT_SAMPLE } from './contact.sample';
+import { dateTimeField, isRecord, parseInstant, stringField } from './fields';
 
 /**
- * A Re:amaze contact as every contact operation outputs it: the API's own fields (unknown ones
- * kept as sent), the documented ones always present, plus flat fields a no-code user can map
- * straight into a sheet or a CRM. Contacts are account-wide, not brand-scoped (api notes §5.3).
+ * A Re:amaze contact as every contact operation outputs it: one flat set of fields a no-code user
+ * maps straight into a sheet or a CRM. Contacts are account-wide, not brand-scoped.
  */
 
 export interface ContactNote {
@@ -16,33 +16,33 @@ export interface ContactNote {
   creator?: unknown;
 }
 
+/** One note as the contact's labelled list shows it. */
+export interface ContactNoteLine {
+  note: string;
+  created_at: string | null;
+  author_name: string;
+}
+
 export type ContactItem = {
   [key: string]: unknown;
-  /** What Zapier deduplicates New Contact on; see {@link contactKey}. */
-  contact_key: string;
-  /** Re:amaze's internal id, when the API gives it. */
-  _id: number | string | null;
-  /** The contact's ID in the user's own system, as stored in Re:amaze; empty when none. */
+  /** Re:amaze's unique key for the contact ({@link contactKey}): what Zapier deduplicates on. */
   id: string;
   name: string;
   friendly_name: string;
-  display_name: string;
   email: string;
   mobile: string;
+  /** The value the Contact fields of Update Contact and Add Contact Note take. */
+  identifier: string;
+  /** The contact's ID in the user's own system, as stored in Re:amaze; empty when none. */
+  external_id: string;
   twitter: string;
   facebook: string;
   instagram: string;
-  /** The value Update Contact and Add Contact Note take: the email, else the mobile number. */
-  identifier: string;
-  identifier_type: 'email' | 'mobile' | '';
   data: Record<string, unknown>;
-  data_text: string;
-  notes: ContactNote[];
-  notes_text: string;
-  note_count: number;
-  created_at: string;
-  updated_at: string;
-  inbox_url: string;
+  notes: ContactNoteLine[];
+  created_at: string | null;
+  updated_at: string | null;
+  contact_url: string;
 };
 
 /** `_id` as the API sends it (an integer), or a numeric string; anything else counts as absent. */
@@ -98,99 +98,56 @@ export function noteText(note: ContactNote & { body?: unknown }): string {
 export function flattenContact(contact: Record<string, unknown>, brand: unknown): ContactItem {
   const email = stringField(contact.email);
   const mobile = stringField(contact.mobile);
-  const name = stringField(contact.name);
-  const friendlyName = stringField(contact.friendly_name);
-  const data = isRecord(contact.data) ? contact.data : {};
   const notes = Array.isArray(contact.notes)
     ? (contact.notes.filter(isRecord) as ContactNote[])
     : [];
-  const internal = internalId(contact._id);
   return {
-    ...contact,
-    contact_key: contactKey(contact) ?? '',
-    _id: internal,
-    id: stringField(contact.id),
-    name,
-    friendly_name: friendlyName,
-    display_name: friendlyName || name || email || mobile,
+    id: contactKey(contact) ?? '',
+    name: stringField(contact.name),
+    friendly_name: stringField(contact.friendly_name),
     email,
     mobile,
+    identifier: email || mobile,
+    // The API's `id` is the user's own system's ID, not Re:amaze's.
+    external_id: stringField(contact.id),
     twitter: stringField(contact.twitter),
     facebook: stringField(contact.facebook),
     instagram: stringField(contact.instagram),
-    identifier: email || mobile,
-    identifier_type: email ? 'email' : mobile ? 'mobile' : '',
-    data,
-    data_text: dataText(data),
-    notes,
-    notes_text: notes
-      .map(noteText)
-      .filter((text) => text !== '')
-      .join('\n\n'),
-    note_count: notes.length,
-    created_at: stringField(contact.created_at),
-    updated_at: stringField(contact.updated_at),
-    inbox_url: inboxContactUrl(brand, internal),
+    data: isRecord(contact.data) ? contact.data : {},
+    notes: notes.map((note) => ({
+      note: noteText(note),
+      created_at: dateTimeField(note.created_at),
+      author_name: stringField(isRecord(note.creator) ? note.creator.name : undefined),
+    })),
+    created_at: dateTimeField(contact.created_at),
+    updated_at: dateTimeField(contact.updated_at),
+    contact_url: inboxContactUrl(brand, internalId(contact._id)),
   };
 }
 
-/** The output-field labels shared by every contact operation. */
+/** The output-field labels shared by every contact operation, most mapped first. */
 export const contactOutputFields: PlainOutputField[] = [
-  { key: 'contact_key', label: 'Contact Key (Re:amaze ID, or Email/Mobile)' },
-  { key: '_id', label: 'Re:amaze Contact ID', type: 'integer' },
-  { key: 'id', label: "Your System's ID" },
+  { key: 'id', label: 'Contact ID (Re:amaze)', required: true },
   { key: 'name', label: 'Name' },
   { key: 'friendly_name', label: 'Friendly Name' },
-  { key: 'display_name', label: 'Display Name (Friendly Name, Name, Email or Mobile)' },
   { key: 'email', label: 'Email' },
   { key: 'mobile', label: 'Mobile' },
+  { key: 'identifier', label: 'Email or Mobile (What Contact Fields Take)' },
+  { key: 'external_id', label: 'External ID (Your System)' },
   { key: 'twitter', label: 'Twitter' },
   { key: 'facebook', label: 'Facebook' },
   { key: 'instagram', label: 'Instagram' },
-  { key: 'identifier', label: 'Contact Email or Mobile' },
-  { key: 'identifier_type', label: 'Contact Identifier Type (email or mobile)' },
-  { key: 'data', label: 'Custom Data' },
-  { key: 'data_text', label: 'Custom Data as Text (one "key: value" per line)' },
-  { key: 'notes', label: 'Notes' },
-  { key: 'notes_text', label: 'Notes as Text' },
-  { key: 'note_count', label: 'Number of Notes', type: 'integer' },
-  { key: 'created_at', label: 'Created At', type: 'datetime' },
-  { key: 'updated_at', label: 'Updated At', type: 'datetime' },
-  { key: 'inbox_url', label: 'Contact Link in Re:amaze' },
+  { key: 'data', label: 'Custom Data', dict: true },
+  { key: 'notes[]note', label: 'Notes' },
+  { key: 'notes[]created_at', label: 'Notes: Date Written' },
+  { key: 'notes[]author_name', label: 'Notes: Author Name' },
+  { key: 'created_at', label: 'Date Created', type: 'datetime' },
+  { key: 'updated_at', label: 'Date Updated', type: 'datetime' },
+  { key: 'contact_url', label: 'Contact Link' },
 ];
 
-/** One realistic contact, in exactly the shape {@link flattenContact} produces. */
-export const contactSample: ContactItem = {
-  contact_key: '48211907',
-  _id: 48211907,
-  id: 'crm-10442',
-  name: 'Maya Lindqvist',
-  friendly_name: 'Maya',
-  display_name: 'Maya',
-  email: 'maya.lindqvist@example.com',
-  mobile: '+14155550123',
-  twitter: '',
-  facebook: '',
-  instagram: '',
-  identifier: 'maya.lindqvist@example.com',
-  identifier_type: 'email',
-  data: {},
-  data_text: '',
-  notes: [
-    {
-      id: 7781,
-      note: 'Prefers email over phone. Wholesale customer since 2024.',
-      created_at: '2026-03-09T14:25:40.512-05:00',
-      updated_at: '2026-03-09T14:25:40.512-05:00',
-      creator: { email: 'sam.ortiz@acme.example', name: 'Sam Ortiz' },
-    },
-  ],
-  notes_text: 'Prefers email over phone. Wholesale customer since 2024.',
-  note_count: 1,
-  created_at: '2026-03-09T14:22:05.118-05:00',
-  updated_at: '2026-03-09T14:25:40.530-05:00',
-  inbox_url: 'https://acme.reamaze.io/admin/users/48211907',
-};
+/** What every contact operation returns for {@link API_CONTACT_SAMPLE} on `acme`. */
+export const contactSample: ContactItem = flattenContact(API_CONTACT_SAMPLE, 'acme');
 
 /**
  * The contact in a create/update answer. The docs say "the JSON for the contact" without showing

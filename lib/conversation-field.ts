@@ -11,9 +11,9 @@ export const conversationField = {
   label: 'Conversation',
   required: true,
   dynamic: 'conversation_list.id.name',
-  search: 'find_conversation.slug',
+  search: 'find_conversation.id',
   helpText:
-    'Choose a recent conversation, or map a conversation slug (or its Re:amaze inbox link) from an earlier step.',
+    'Choose a recent conversation, or map a Conversation ID (the end of its inbox link) or the inbox link itself from an earlier step.',
 } as const;
 
 /**

@@ -35,6 +35,7 @@ export const channelFilterField = {
   label: 'Channel',
   required: false,
   dynamic: 'channel_list.id.name',
+  helpText: 'Only conversations in this channel. Leave empty for every channel.',
 } as const;
 
 export const tagFilterField = {

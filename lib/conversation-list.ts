@@ -1,8 +1,7 @@
-import { conversationSample, type ConversationItem } from './conversation';
 import { parseInstant } from './fields';
 
 /**
- * `GET /conversations` as a list: its order, and its items as a static sample.
+ * `GET /conversations` as a list: its order.
  *
  * Order: Re:amaze documents the default as "by conversation create_at" without a direction; its
  * two other orders (`sort=updated`, `sort=changed`) are documented as descending, and clients that
@@ -34,12 +33,3 @@ export function looksOldestFirst(conversations: Record<string, unknown>[]): bool
   const last = instants[instants.length - 1];
   return first !== undefined && last !== undefined && first < last;
 }
-
-/**
- * The shared conversation sample as a list item: `GET /conversations` items (official list
- * sample) have no `last_staff_message`, which only `GET /conversations/{slug}` adds, and a static
- * sample may only hold keys every live item has.
- */
-export const listedConversationSample: ConversationItem = Object.fromEntries(
-  Object.entries(conversationSample).filter(([key]) => key !== 'last_staff_message'),
-) as ConversationItem;

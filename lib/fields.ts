@@ -24,11 +24,9 @@ export function stringField(value: unknown): string {
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
 
-/** Custom data as text, one "key: value" per line, for steps that want a single field. */
-export function dataText(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join('\n');
+/** A date-time as the API sends it, or null when it sends none: an output field is never `""`. */
+export function dateTimeField(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
 const ISO_DATE_TIME =

@@ -1,6 +1,6 @@
 /**
- * Re:amaze's numeric codes as the words its inbox shows. Sources: the seed GET /messages page
- * (origin, visibility) and shared/reamaze-api.md §7 (status, channel type).
+ * Re:amaze's numeric codes as the words its inbox shows (origin and visibility from the GET
+ * /messages reference page; status and channel type from Re:amaze's API reference and inbox).
  */
 
 /** Message `origin`: where a message came from (seed table). */
@@ -21,9 +21,12 @@ export const MESSAGE_ORIGINS: Readonly<Record<number, string>> = {
   19: 'Instagram DM',
 };
 
-/** Message `visibility` (seed). */
+/**
+ * Message `visibility`. Re:amaze's API calls 0 "Regular"; the inbox shows it as the message the
+ * customer sees, and Add Message to Conversation offers the same words for it.
+ */
 export const MESSAGE_VISIBILITIES: Readonly<Record<number, string>> = {
-  0: 'Regular',
+  0: 'Visible to Customer',
   1: 'Internal Note',
   2: 'Collision Detected Message',
 };

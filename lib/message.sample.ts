@@ -1,11 +1,11 @@
 /**
  * One message exactly as `GET /api/v1/messages` lists it: the keys of the official sample (with
  * `origin_id`, newest copy) plus `user.mobile` and `user["staff?"]`, which clients built from real
- * responses read (shared/reamaze-api.md §6). A customer's email that started the conversation the
+ * responses read. A customer's email (emails arrive as HTML) that started the conversation the
  * Conversation dropdown's sample shows.
  */
 export const API_MESSAGE_SAMPLE = {
-  body: 'Hi, my order #4471 still hasn’t arrived. The tracking page has said "label created" since March 2.\n\nCould you check what is going on? A photo of the confirmation is attached.\n\nThanks,\nMaya',
+  body: '<div>Hi, my order #4471 still hasn&rsquo;t arrived. The tracking page has said &quot;label created&quot; since March 2.</div><div><br></div><div>Could you check what is going on? A photo of the confirmation is attached.</div><div><br></div><div>Thanks,<br>Maya</div>',
   visibility: 0,
   origin: 1,
   origin_id: null,

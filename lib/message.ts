@@ -4,38 +4,44 @@ import { inboxConversationUrl } from './brand';
 import { MESSAGE_ORIGINS, MESSAGE_VISIBILITIES, labelFor } from './labels';
 import { API_MESSAGE_SAMPLE } from './message.sample';
 import { toPlainText } from './plain-text';
-import { parseInstant, record, records, stringField } from './fields';
+import { dateTimeField, parseInstant, record, records, stringField } from './fields';
 
 /**
- * A Re:amaze message: its identity (Re:amaze messages have no `id`) and the flat, labelled fields a
- * Slack or Sheets step maps, next to the API's own fields. Never throws on an odd message.
+ * A Re:amaze message: its identity (Re:amaze messages have no `id`) and the one flat, labelled set
+ * of fields a Slack or Sheets step maps. Never throws on an odd message.
  */
 
 /** A message as the API sends it; every field is read defensively. */
 export type ApiMessage = Record<string, unknown>;
 
-export interface MessageItem extends Record<string, unknown> {
+/** One attachment as a later step takes it as a file: its URL, file name and content type. */
+export interface MessageAttachment {
+  name: string;
+  url: string;
+  content_type: string;
+}
+
+export interface MessageItem {
+  [key: string]: unknown;
   id: string;
+  created_at: string | null;
   body_text: string;
-  origin_label: string;
-  visibility_label: string;
   author_name: string;
   author_email: string;
   author_mobile: string;
   /** Null when neither the API nor the kind of message says. */
   author_is_staff: boolean | null;
+  visibility: string;
+  sent_via: string;
   conversation_subject: string;
-  conversation_slug: string;
+  conversation_id: string;
   conversation_url: string;
   channel_name: string;
-  channel_slug: string;
-  attachment_urls: string[];
-  attachment_names: string[];
+  channel_id: string;
   recipient_emails: string[];
-}
-
-function url(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  attachments: MessageAttachment[];
+  body: string;
+  origin_id: string;
 }
 
 /** An integer code (`visibility`, `origin`), also when sent as a numeric string. */
@@ -116,86 +122,115 @@ function authorIsStaff(message: ApiMessage, user: Record<string, unknown>): bool
   return null;
 }
 
+/** Content types by file name extension, for attachments the API lists without one. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  heic: 'image/heic',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  html: 'text/html',
+  json: 'application/json',
+  zip: 'application/zip',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+};
+
+/** The API's content type, else one derived from the file name's extension, else a generic one. */
+export function contentType(given: unknown, fileName: string): string {
+  const declared = stringField(given).trim();
+  if (declared !== '') return declared;
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+}
+
+/** The last path segment of a URL, decoded: the file name when the API gives none. */
+function fileNameInUrl(url: string): string {
+  const segment = url.split(/[?#]/)[0]?.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function attachment(source: Record<string, unknown>): MessageAttachment {
+  const url = typeof source.url === 'string' ? source.url : '';
+  const name = stringField(source.file_file_name) || stringField(source.name) || fileNameInUrl(url);
+  return { name, url, content_type: contentType(source.file_content_type, name) };
+}
+
 /**
- * The API's own fields, unchanged, plus the flat human fields and the derived `id` (which wins
- * over any `id` Re:amaze might add one day: the identity format is final).
+ * The message as one flat set of fields, no raw API object beside it: the words of the inbox
+ * (labels, not integer codes), and the derived `id` Zapier deduplicates on.
  */
 export function flattenMessage(message: ApiMessage, bundle: Pick<Bundle, 'authData'>): MessageItem {
   const user = record(message.user);
   const conversation = record(message.conversation);
   const channel = record(conversation.category);
-  const attachments = records(message.attachments);
   const slug = stringField(conversation.slug);
+  const body = stringField(message.body);
   return {
-    ...message,
-    // Always present, as most Zaps map them; the API's own values are kept when it sends them.
-    body: message.body === undefined ? '' : message.body,
-    created_at: message.created_at === undefined ? '' : message.created_at,
     id: messageIdentity(message),
+    created_at: dateTimeField(message.created_at),
     body_text: toPlainText(message.body),
-    origin_label: labelFor(MESSAGE_ORIGINS, message.origin),
-    visibility_label: labelFor(MESSAGE_VISIBILITIES, message.visibility),
     author_name:
       stringField(user.name) || stringField(user.display_name) || stringField(user.friendly_name),
     author_email: stringField(user.email),
     author_mobile: stringField(user.mobile),
     author_is_staff: authorIsStaff(message, user),
+    visibility: labelFor(MESSAGE_VISIBILITIES, message.visibility),
+    sent_via: labelFor(MESSAGE_ORIGINS, message.origin),
     conversation_subject: stringField(conversation.subject),
-    conversation_slug: slug,
+    conversation_id: slug,
     conversation_url: slug ? inboxConversationUrl(bundle.authData?.brand, slug) : '',
     channel_name: stringField(channel.name),
-    channel_slug: stringField(channel.slug),
-    // One entry per attachment in both lists, so the Nth name belongs to the Nth URL.
-    attachment_urls: attachments.map((attachment) => url(attachment.url)),
-    attachment_names: attachments.map(
-      (attachment) => stringField(attachment.file_file_name) || stringField(attachment.name),
-    ),
+    channel_id: stringField(channel.slug),
     recipient_emails: records(message.recipients)
       .map((recipient) => stringField(recipient.email))
       .filter((email) => email !== ''),
+    attachments: records(message.attachments).map(attachment),
+    body,
+    origin_id: stringField(message.origin_id),
   };
 }
 
-/** Labels for the flat fields first (what most Zaps map), then the API's own fields. */
+/** What most Zaps map first; every key of {@link MessageItem}, each once. */
 export const MESSAGE_OUTPUT_FIELDS: PlainOutputField[] = [
-  { key: 'id', label: 'Message ID' },
-  { key: 'created_at', label: 'Sent At', type: 'datetime' },
-  { key: 'body_text', label: 'Message Text' },
+  { key: 'id', label: 'Message ID', required: true },
+  { key: 'created_at', label: 'Date Sent', type: 'datetime' },
+  { key: 'body_text', label: 'Message (Plain Text)' },
   { key: 'author_name', label: 'Author Name' },
   { key: 'author_email', label: 'Author Email' },
   { key: 'author_mobile', label: 'Author Mobile' },
-  { key: 'author_is_staff', label: 'Author Is Staff', type: 'boolean' },
-  { key: 'visibility_label', label: 'Visibility' },
-  { key: 'origin_label', label: 'Origin' },
+  { key: 'author_is_staff', label: 'Sent by Staff', type: 'boolean' },
+  { key: 'visibility', label: 'Visibility (Visible to Customer, Internal Note, …)' },
+  { key: 'sent_via', label: 'Sent via (Email, Chat, SMS, …)' },
   { key: 'conversation_subject', label: 'Conversation Subject' },
-  { key: 'conversation_slug', label: 'Conversation Slug' },
+  { key: 'conversation_id', label: 'Conversation ID (End of Its Inbox Link)' },
   { key: 'conversation_url', label: 'Conversation Link' },
-  { key: 'channel_name', label: 'Channel Name' },
-  { key: 'channel_slug', label: 'Channel Slug' },
-  { key: 'attachment_urls', label: 'Attachment URLs', list: true },
-  { key: 'attachment_names', label: 'Attachment Names', list: true },
+  { key: 'channel_name', label: 'Channel' },
+  { key: 'channel_id', label: 'Channel ID (Start of Its Email Address)' },
   { key: 'recipient_emails', label: 'Recipient Emails', list: true },
-  { key: 'body', label: 'Message Body (As Stored)' },
-  { key: 'visibility', label: 'Visibility Code', type: 'integer' },
-  { key: 'origin', label: 'Origin Code', type: 'integer' },
-  { key: 'origin_id', label: 'Origin ID' },
-  { key: 'user__name', label: 'User: Name' },
-  { key: 'user__email', label: 'User: Email' },
-  { key: 'user__mobile', label: 'User: Mobile' },
-  { key: 'user__staff?', label: 'User: Is Staff', type: 'boolean' },
-  { key: 'recipients', label: 'Recipients (Details)' },
-  { key: 'attachments', label: 'Attachments (Details)' },
-  { key: 'conversation__subject', label: 'Conversation: Subject' },
-  { key: 'conversation__slug', label: 'Conversation: Slug' },
-  { key: 'conversation__created_at', label: 'Conversation: Started At', type: 'datetime' },
-  { key: 'conversation__category__name', label: 'Conversation: Channel Name' },
-  { key: 'conversation__category__slug', label: 'Conversation: Channel Slug' },
-  { key: 'conversation__category__email', label: 'Conversation: Channel Email' },
+  { key: 'attachments[]name', label: 'Attachment File Names' },
+  { key: 'attachments[]url', label: 'Attachment URLs (Use as File)' },
   {
-    key: 'conversation__category__channel',
-    label: 'Conversation: Channel Type Code',
-    type: 'integer',
+    key: 'attachments[]content_type',
+    label: 'Attachment Content Types (From Extension When Missing)',
   },
+  { key: 'body', label: 'Body (HTML/Markdown as Written)' },
+  { key: 'origin_id', label: 'Origin ID (Your System’s Message ID)' },
 ];
 
 /** What a poll returns for {@link API_MESSAGE_SAMPLE} on the brand `acme`: the live shape. */

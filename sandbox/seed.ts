@@ -1,3 +1,4 @@
+import { seedRatingsAndTemplates } from './seed-ratings-templates';
 import type { Attachment, Contact, Recipient, Store } from './store';
 
 /**
@@ -574,4 +575,5 @@ export function seedBrand(store: Store): void {
       store.updateConversation(conversation.slug, {}, ago(spec.changedMinutesAgo));
     }
   }
+  seedRatingsAndTemplates(store);
 }

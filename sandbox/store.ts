@@ -183,6 +183,30 @@ export interface BurstOptions {
   channel?: string;
 }
 
+/** A customer's answer to a satisfaction survey about one conversation. */
+export interface SatisfactionRating {
+  id: number;
+  /** 1–5. */
+  rating: number;
+  comment: string | null;
+  conversationSlug: string;
+  /** The conversation's customer (contact id) and the staff member it was assigned to. */
+  customerId: number;
+  assigneeEmail: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A saved reply; `personalOf` is the staff email of a personal template, null for the brand's. */
+export interface ResponseTemplate {
+  id: number;
+  name: string;
+  body: string;
+  group: { id: number; name: string } | null;
+  personalOf: string | null;
+  createdAt: number;
+}
+
 export class Store {
   readonly clock: Clock;
   /** The brand's short name, used in channel addresses and links. */
@@ -192,6 +216,8 @@ export class Store {
   readonly contacts: Contact[] = [];
   readonly conversations = new Map<string, Conversation>();
   readonly messages: Message[] = [];
+  readonly satisfactionRatings: SatisfactionRating[] = [];
+  readonly responseTemplates: ResponseTemplate[] = [];
   private nextSeq = 1;
   private nextContactId = 7_310_001;
   private nextNoteId = 51_001;
@@ -475,5 +501,40 @@ export class Store {
       mobile: contact?.mobile ?? null,
       staff: false,
     };
+  }
+
+  /** A rating of a conversation by its customer, for the staff member it is assigned to. */
+  addSatisfactionRating(input: {
+    conversation: string;
+    rating: number;
+    comment?: string | null;
+    createdAt?: number;
+  }): SatisfactionRating {
+    const conversation = this.requireConversation(input.conversation);
+    const at = input.createdAt ?? this.now();
+    const rating: SatisfactionRating = {
+      id: 456_000 + this.satisfactionRatings.length + 1,
+      rating: input.rating,
+      comment: input.comment ?? null,
+      conversationSlug: conversation.slug,
+      customerId: conversation.authorId,
+      assigneeEmail: conversation.assigneeEmail,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.satisfactionRatings.push(rating);
+    return rating;
+  }
+
+  addResponseTemplate(
+    input: Omit<ResponseTemplate, 'id' | 'createdAt'> & { createdAt?: number },
+  ): ResponseTemplate {
+    const template: ResponseTemplate = {
+      ...input,
+      id: 3_100 + this.responseTemplates.length + 1,
+      createdAt: input.createdAt ?? this.now(),
+    };
+    this.responseTemplates.push(template);
+    return template;
   }
 }

@@ -2,7 +2,10 @@ import { join, resolve } from 'node:path';
 import { apiBaseUrl } from '../lib/brand';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { excerpt, messageLine, plural, seconds, type Item } from './start/describe';
-import { AUTH_KEYS, readEnvFile } from './start/env-file';
+import { readEnvFile } from './start/env-file';
+import { networkProblem } from './start/network';
+import { operationLines } from './start/operations';
+import { chooseTarget } from './start/target';
 import { invoke, type InvokeResult } from './start/invoke';
 
 /**
@@ -195,7 +198,7 @@ async function steps(
   const conversation = create.result.output as Item;
   indent(
     'Returned:',
-    `conversation "${String(conversation.slug)}" (${String(conversation.status_label)}) in ${String(conversation.channel_name)}`,
+    `conversation "${String(conversation.id)}" (${String(conversation.status)}) in ${String(conversation.channel_name)}`,
   );
   indent('', String(conversation.conversation_url ?? ''));
   run.requests(create.requests);
@@ -226,25 +229,18 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) {
     print(USAGE);
+    print();
+    print('Operations (run any one with npm run build && npx zapier-platform invoke <kind> <key>):');
+    operationLines().forEach((line) => print(line));
     return 0;
   }
-  const envFile = readEnvFile(join(ROOT, '.env')) ?? {};
-  const given = AUTH_KEYS.filter((key) => (envFile[key] ?? '').trim() !== '');
-  if (given.length > 0 && given.length < AUTH_KEYS.length) {
-    const missing = AUTH_KEYS.filter((key) => !given.includes(key));
-    print(
-      `.env sets ${given.join(', ')} but not ${missing.join(', ')}: set all three (see .env.example), or none to use the sandbox.`,
-    );
+  const envFile = readEnvFile(join(ROOT, '.env'));
+  const target = chooseTarget(envFile);
+  if (target.kind === 'refused') {
+    print(target.reason);
     return 1;
   }
-  const real = given.length === AUTH_KEYS.length;
-  if (!real && envFile.REAMAZE_BASE_URL) {
-    // `invoke` loads .env over the environment, so this would replace the sandbox's address.
-    print(
-      '.env sets REAMAZE_BASE_URL without credentials: remove it (npm start starts its own sandbox) or add the authData_* credentials.',
-    );
-    return 1;
-  }
+  const real = target.kind === 'brand';
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -256,13 +252,18 @@ async function main(): Promise<number> {
   print(
     "Re:amaze for Zapier: the integration run through Zapier's own local runner (zapier-platform invoke)",
   );
-  if (real) {
+  if (real && envFile) {
     const base = apiBaseUrl(envFile.authData_brand, { ...process.env, ...envFile });
     origin = base;
     env.DEBUG = 'zapier:invoke'; // the runner then logs each request it makes: the request count
     print(
-      `Target:  your brand, ${base} (credentials from .env)${options.create ? '' : ', read-only'}`,
+      `Target:  your brand, ${base}${options.create ? '' : ', read-only'}, because ${target.reason}`,
     );
+    const offline = await networkProblem(new URL(base).hostname);
+    if (offline) {
+      print(`Network: ${offline}`);
+      return 1;
+    }
   } else {
     sandbox = await startSandbox();
     origin = sandbox.baseUrl;
@@ -278,7 +279,7 @@ async function main(): Promise<number> {
         `${store.staff.length} staff, ${plural(store.conversations.size, 'conversation')}, ${plural(store.messages.length, 'message')}`,
     );
     print(
-      '         (put your brand, login email and API token in .env to run against Re:amaze itself)',
+      `         because ${target.reason}; fill in .env (see .env.example) to use your own brand`,
     );
   }
 

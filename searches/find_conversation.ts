@@ -12,9 +12,10 @@ import { dict, email, text } from '../lib/input';
 import {
   conversationInBody,
   conversationOutputFields,
+  conversationSample,
   flattenConversation,
 } from '../lib/conversation';
-import { listedConversationSample, newestFirst } from '../lib/conversation-list';
+import { newestFirst } from '../lib/conversation-list';
 
 const inputFields = defineInputFields([
   {
@@ -23,7 +24,7 @@ const inputFields = defineInputFields([
     required: false,
     dynamic: conversationField.dynamic,
     helpText:
-      'Find this exact conversation, by slug or Re:amaze inbox link. When set, the fields below are not used.',
+      'Find this exact conversation, by its Conversation ID (the end of its inbox link) or the link itself. When set, the fields below are not used.',
   },
   {
     key: 'customer_email',
@@ -119,12 +120,12 @@ export default defineSearch({
   display: {
     label: 'Find Conversation',
     description:
-      'Finds a conversation by slug, customer email, tag, channel or custom data, most recent first.',
+      'Finds a conversation by ID, customer email, tag, channel or custom data, most recent first.',
   },
   operation: {
     inputFields,
     perform,
-    sample: listedConversationSample,
+    sample: conversationSample,
     outputFields: conversationOutputFields,
   },
 });

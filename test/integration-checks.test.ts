@@ -1,8 +1,19 @@
-import { definitionProblems, isTitleCase, markdownProblems } from './integration-checks';
+import {
+  definitionProblems,
+  isTitleCase,
+  markdownProblems,
+  sameValueProblems,
+  typeProblem,
+} from './integration-checks';
 
-/** A minimal clean definition; each test breaks one rule and expects exactly that problem. */
+/**
+ * A minimal clean definition with one of everything the checks look at; each test below breaks
+ * one rule and expects exactly that problem.
+ */
 const clean = () => ({
+  flags: { cleanInputData: false },
   authentication: {
+    connectionLabel: '{{login_email}}',
     fields: [
       { key: 'password', type: 'password', helpText: 'See [tokens](https://example.com/tokens).' },
     ],
@@ -14,12 +25,50 @@ const clean = () => ({
       display: { label: 'New Thing', description: 'Triggers when a thing is added.' },
       operation: {
         type: 'polling',
-        inputFields: [{ key: 'channel_slug', label: 'Channel', dynamic: 'channel_list.id.name' }],
+        inputFields: [
+          {
+            key: 'channel_slug',
+            label: 'Channel',
+            dynamic: 'thing_list.id.name',
+            helpText: 'Only things in this channel.',
+          },
+        ] as Record<string, unknown>[],
         outputFields: [
-          { key: 'id', label: 'ID' },
+          { key: 'id', label: 'ID', required: true },
+          { key: 'created_at', label: 'Date Created', type: 'datetime' },
           { key: 'owner__name', label: 'Owner Name' },
-        ],
-        sample: { id: 'a', created_at: '2026-11-23T10:00:00.000-05:00', owner: { name: 'Ann' } },
+          { key: 'done', label: 'Done', type: 'boolean' },
+          { key: 'count', label: 'Count', type: 'integer' },
+          { key: 'score', label: 'Score', type: 'number' },
+          { key: 'tags', label: 'Tags', list: true },
+          { key: 'files[]url', label: 'File URLs' },
+          { key: 'data', label: 'Custom Data', dict: true },
+        ] as Record<string, unknown>[],
+        sample: {
+          id: 'a',
+          created_at: '2026-11-23T10:00:00.000-05:00',
+          owner: { name: 'Ann' },
+          done: false,
+          count: 3,
+          score: 4.5,
+          tags: ['vip'],
+          files: [{ url: 'https://example.com/a.png' }],
+          data: {},
+        } as Record<string, unknown>,
+      },
+    },
+    thing_list: {
+      key: 'thing_list',
+      noun: 'Thing',
+      display: { label: 'List Things', description: 'Lists things.', hidden: true },
+      operation: {
+        type: 'polling',
+        canPaginate: true,
+        outputFields: [
+          { key: 'id', label: 'Thing ID' },
+          { key: 'name', label: 'Thing Name' },
+        ] as Record<string, unknown>[],
+        sample: { id: 'x', name: 'Thing X' },
       },
     },
   },
@@ -29,74 +78,60 @@ const clean = () => ({
       noun: 'Thing',
       display: { label: 'Create Thing', description: 'Creates a new thing.' },
       operation: {
-        inputFields: [{ key: 'name', label: 'Name', helpText: 'Shown to customers.' }],
+        inputFields: [
+          { key: 'name', label: 'Name' },
+          {
+            key: 'thing',
+            label: 'Parent Thing',
+            dynamic: 'thing_list.id.name',
+            search: 'find_thing.id',
+            helpText: 'The thing this one belongs to.',
+          },
+        ] as Record<string, unknown>[],
+        outputFields: [{ key: 'id', label: 'Thing ID' }] as Record<string, unknown>[],
+        sample: { id: 'a' } as Record<string, unknown>,
+      },
+    },
+  },
+  searches: {
+    find_thing: {
+      key: 'find_thing',
+      noun: 'Thing',
+      display: { label: 'Find Thing', description: 'Finds a thing by name.' },
+      operation: {
+        inputFields: [{ key: 'name', label: 'Name' }] as Record<string, unknown>[],
+        outputFields: [{ key: 'id', label: 'Thing ID' }] as Record<string, unknown>[],
         sample: { id: 'a' },
       },
     },
   },
+  searchOrCreates: {
+    find_thing: {
+      key: 'find_thing',
+      display: { label: 'Find or Create Thing' },
+      search: 'find_thing',
+      create: 'create_thing',
+    },
+  },
 });
 
-type Mutable = ReturnType<typeof clean> & Record<string, unknown>;
+type App = ReturnType<typeof clean>;
 
-function problemsAfter(change: (app: Mutable) => void): string[] {
-  const app = clean() as Mutable;
+function problemsAfter(change: (app: App) => void): string[] {
+  const app = clean();
   change(app);
   return definitionProblems(app);
 }
+
+const newThing = (app: App) => app.triggers.new_thing.operation;
+const parentField = (app: App) => app.creates.create_thing.operation.inputFields[1]!;
 
 describe('offline integration checks', () => {
   it('a clean definition has no problems', () => {
     expect(definitionProblems(clean())).toEqual([]);
   });
 
-  it.each<[string, (app: Mutable) => void, string]>([
-    [
-      'D018 Title Case',
-      (app) => (app.triggers.new_thing.display.label = 'New thing'),
-      'D018 trigger new_thing: label "New thing" must be Title Case',
-    ],
-    [
-      'D021 description',
-      (app) => (app.triggers.new_thing.display.description = 'Fires on new things.'),
-      'D021 trigger new_thing: description must start "Triggers when " and end with a period',
-    ],
-    [
-      'create verb',
-      (app) => (app.creates.create_thing.display.description = 'Create a thing.'),
-      'create create_thing: description must start with a third-person verb ("Creates …") and end with a period',
-    ],
-    [
-      'D010 primary key',
-      (app) => delete (app.triggers.new_thing.operation.sample as Record<string, unknown>).id,
-      'D010 trigger new_thing: sample lacks the primary key id',
-    ],
-    [
-      'D024 output field in sample',
-      (app) =>
-        app.triggers.new_thing.operation.outputFields.push({ key: 'missing', label: 'Missing' }),
-      'D024 trigger new_thing: output field missing is not in the sample',
-    ],
-    [
-      'output labels',
-      (app) =>
-        app.triggers.new_thing.operation.outputFields.push({ key: 'id' } as {
-          key: string;
-          label: string;
-        }),
-      'trigger new_thing: output field id needs a label',
-    ],
-    [
-      'D023 dates',
-      (app) =>
-        ((app.triggers.new_thing.operation.sample as Record<string, unknown>).created_at =
-          '2026-11-23 10:00:00'),
-      'D023 trigger new_thing: sample created_at "2026-11-23 10:00:00" must be ISO 8601 with a time zone',
-    ],
-    [
-      'D011 help text',
-      (app) => (app.creates.create_thing.operation.inputFields[0]!.helpText = 'Name.'),
-      'D011 create create_thing: help text of name only repeats its label',
-    ],
+  it.each<[string, (app: App) => void, string]>([
     [
       'D001 secrets',
       (app) =>
@@ -106,6 +141,16 @@ describe('offline integration checks', () => {
           helpText: 'x',
         }),
       'D001 create create_thing: input api_key looks like a credential; credentials belong in authentication',
+    ],
+    [
+      'D002 credential link',
+      (app) => (app.authentication.fields[0]!.helpText = 'Your token.'),
+      'D002 authentication password: help text must link to where the credential is found',
+    ],
+    [
+      'D003 connection label',
+      (app) => (app.authentication.connectionLabel = '{{bundle.authData.password}}'),
+      'D003 connection label shows the secret password',
     ],
     [
       'D004 typed ids',
@@ -118,24 +163,278 @@ describe('offline integration checks', () => {
       'D004 create create_thing: conversation_slug must be chosen from a dynamic dropdown, not typed',
     ],
     [
+      'D005 dynamic names a missing trigger',
+      (app) => (newThing(app).inputFields[0]!.dynamic = 'gone_list.id.name'),
+      'D005 trigger new_thing: input channel_slug: dynamic names the missing trigger gone_list',
+    ],
+    [
+      'D005 dynamic names a missing output',
+      (app) => (newThing(app).inputFields[0]!.dynamic = 'thing_list.id.title'),
+      'D005 trigger new_thing: input channel_slug: trigger thing_list has no output title',
+    ],
+    [
+      'D006 hook without performList',
+      (app) => {
+        (newThing(app) as Record<string, unknown>).type = 'hook';
+        (newThing(app) as Record<string, unknown>).performSubscribe = () => ({});
+      },
+      'D006 trigger new_thing: a REST hook trigger needs a performList fallback',
+    ],
+    [
       'D007 https',
-      (app) =>
-        (app.creates.create_thing.operation.sample = { id: 'a', url: 'http://x.example' } as {
-          id: string;
-        }),
+      (app) => (app.creates.create_thing.operation.sample.url = 'http://x.example'),
       'D007 creates.create_thing.operation.sample.url: URL must be HTTPS',
     ],
     [
-      'D002 credential link',
-      (app) => (app.authentication.fields[0]!.helpText = 'Your token.'),
-      'D002 authentication password: help text must link to where the credential is found',
+      'D008 Markdown',
+      (app) => (newThing(app).inputFields[0]!.helpText = 'See https://example.com'),
+      'D008 bare URL https://example.com must be a Markdown link or in backticks (triggers.new_thing.operation.inputFields[0].helpText)',
+    ],
+    [
+      'D009 search input',
+      (app) => (app.searches.find_thing.operation.inputFields = []),
+      'D009 search find_thing: a search needs at least one input field',
+    ],
+    [
+      'D010 primary key',
+      (app) => delete newThing(app).sample.id,
+      'D010 trigger new_thing: sample lacks the primary key id',
+    ],
+    [
+      'D011 help text',
+      (app) => (parentField(app).helpText = 'Parent thing.'),
+      'D011 create create_thing: help text of thing only repeats its label',
+    ],
+    [
+      'D012 sample',
+      (app) => delete (app.creates.create_thing.operation as Record<string, unknown>).sample,
+      'D012 create create_thing: a static sample is required',
+    ],
+    [
+      'D013 search names a missing search',
+      (app) => (parentField(app).search = 'find_other.id'),
+      'D013 create create_thing: input thing: search names the missing search find_other',
+    ],
+    [
+      'D013 search names a missing output',
+      (app) => (parentField(app).search = 'find_thing.slug'),
+      'D013 create create_thing: input thing: search find_thing has no output slug',
+    ],
+    [
+      'D014 search-powered field without a dropdown',
+      (app) => delete parentField(app).dynamic,
+      'D014 create create_thing: input thing: a search-powered field needs a valid dynamic dropdown too',
+    ],
+    [
+      'D014 search-powered field with a broken dropdown',
+      (app) => (parentField(app).dynamic = 'gone_list.id.name'),
+      'D014 create create_thing: input thing: a search-powered field needs a valid dynamic dropdown too',
+    ],
+    [
+      'D014 search-powered list field',
+      (app) => (parentField(app).list = true),
+      'D014 create create_thing: input thing: a search-powered field must be one plain text or number',
+    ],
+    [
+      'D015 searchOrCreate',
+      (app) => (app.searchOrCreates.find_thing.create = 'create_other'),
+      'D015 searchOrCreate find_thing: create create_other does not exist',
+    ],
+    [
+      'D016 static webhook only',
+      (app) => {
+        for (const group of [app.triggers, app.creates, app.searches] as Record<
+          string,
+          { operation: Record<string, unknown> }
+        >[])
+          for (const op of Object.values(group)) op.operation.type = 'hook';
+      },
+      'D016 an integration of only a static webhook is not allowed',
+    ],
+    [
+      'D017 static webhook',
+      (app) => ((newThing(app) as Record<string, unknown>).type = 'hook'),
+      'D017 trigger new_thing: a static webhook is not supported; subscribe or poll',
+    ],
+    [
+      'D018 Title Case',
+      (app) => (app.triggers.new_thing.display.label = 'New thing'),
+      'D018 trigger new_thing: label "New thing" must be Title Case',
+    ],
+    [
+      'D021 description',
+      (app) => (app.triggers.new_thing.display.description = 'Fires on new things.'),
+      'D021 trigger new_thing: description must start "Triggers when " and end with a period',
+    ],
+    [
+      'D022 static input fields',
+      (app) => (app.creates.create_thing.operation.inputFields = []),
+      'D022 create create_thing: an action needs static input fields',
+    ],
+    [
+      'D023 dates',
+      (app) => (newThing(app).sample.when = '2026-11-23 10:00:00'),
+      'D023 trigger new_thing: sample when "2026-11-23 10:00:00" must be ISO 8601 with a time zone',
+    ],
+    [
+      'D024 output field missing from the sample',
+      (app) => newThing(app).outputFields.push({ key: 'missing', label: 'Missing' }),
+      'D024 trigger new_thing: sample missing is missing',
+    ],
+    [
+      'D024 datetime',
+      (app) => (newThing(app).sample.created_at = ''),
+      'D024 trigger new_thing: sample created_at must be an ISO 8601 date-time with a time zone',
+    ],
+    [
+      'D024 boolean',
+      (app) => (newThing(app).sample.done = 'no'),
+      'D024 trigger new_thing: sample done must be true or false',
+    ],
+    [
+      'D024 integer',
+      (app) => (newThing(app).sample.count = 3.5),
+      'D024 trigger new_thing: sample count must be an integer',
+    ],
+    [
+      'D024 number',
+      (app) => (newThing(app).sample.score = '4.5'),
+      'D024 trigger new_thing: sample score must be a number',
+    ],
+    [
+      'D024 string',
+      (app) => ((newThing(app).sample.owner as { name: unknown }).name = 7),
+      'D024 trigger new_thing: sample owner__name must be text',
+    ],
+    [
+      'D024 list',
+      (app) => (newThing(app).sample.tags = 'vip'),
+      'D024 trigger new_thing: sample tags must be a list',
+    ],
+    [
+      'D024 line items',
+      (app) => (newThing(app).sample.files = [{ url: 5 }]),
+      'D024 trigger new_thing: sample files[]url must be text',
+    ],
+    [
+      'D024 dict',
+      (app) => (newThing(app).sample.data = 'plan: gold'),
+      'D024 trigger new_thing: sample data must be an object',
+    ],
+    [
+      'D024 boolean sample null (a staff reply whose Sent by Staff is null)',
+      (app) => (newThing(app).sample.done = null),
+      'D024 trigger new_thing: sample done is null: show a value of its type',
+    ],
+    [
+      'D024 required field empty',
+      (app) => (newThing(app).sample.id = null),
+      'D024 trigger new_thing: sample id is required but empty',
+    ],
+    [
+      'D025 dangerous scheme',
+      (app) => (parentField(app).helpText = 'See [x](javascript:alert(1)).'),
+      'D025 creates.create_thing.operation.inputFields[1].helpText: dangerous URI scheme',
+    ],
+    [
+      'D028 cleanInputData',
+      (app) => (app.flags.cleanInputData = true),
+      'D028 flags.cleanInputData must be false so empty inputs reach the code as sent',
+    ],
+    [
+      'search descriptions',
+      (app) => (app.searches.find_thing.display.description = 'Looks a thing up.'),
+      'S-DESC search find_thing: description must start "Finds" and end with a period',
+    ],
+    [
+      'create descriptions',
+      (app) => (app.creates.create_thing.display.description = 'Create a thing.'),
+      'S-DESC create create_thing: description must start with a third-person verb ("Creates …") and end with a period',
+    ],
+    [
+      'short descriptions',
+      (app) =>
+        (app.triggers.new_thing.display.description = `Triggers when a thing is added${', again'.repeat(20)}.`),
+      'S-DESC trigger new_thing: description must be short (at most 100 characters)',
+    ],
+    [
+      'output labels',
+      (app) => delete newThing(app).outputFields[2]!.label,
+      'S-LABEL trigger new_thing: output field owner__name needs a label',
+    ],
+    [
+      'output labels in Title Case',
+      (app) => (newThing(app).outputFields[2]!.label = 'owner name'),
+      'S-LABEL trigger new_thing: output label "owner name" must be Title Case',
+    ],
+    [
+      'distinct output labels (dropdowns)',
+      (app) => (app.triggers.thing_list.operation.outputFields[1]!.label = 'Thing ID'),
+      'S-LABEL trigger thing_list: output fields id and name share the label "Thing ID"',
+    ],
+    [
+      'no raw codes',
+      (app) =>
+        newThing(app).outputFields.push({ key: 'count', label: 'Status Code', type: 'integer' }),
+      'S-LABEL trigger new_thing: count is a raw code; output its label instead',
+    ],
+    [
+      'every sample key labelled',
+      (app) => (newThing(app).sample.raw = { name: 'Ann' }),
+      'S-LABEL trigger new_thing: sample key raw has no labelled output field',
+    ],
+    [
+      'input labels in Title Case',
+      (app) => (parentField(app).label = 'Parent thing'),
+      'S-LABEL create create_thing: input label "Parent thing" must be Title Case',
+    ],
+    [
+      'help text where the label does not say it all',
+      (app) => delete parentField(app).helpText,
+      'S-HELP create create_thing: input thing ("Parent Thing") needs help text: its label does not say it all',
+    ],
+    [
+      'no value twice',
+      (app) => {
+        newThing(app).outputFields.push({ key: 'owner_name', label: 'Owner' });
+        newThing(app).sample.owner_name = 'Ann';
+      },
+      'S-SAME trigger new_thing: output fields owner__name and owner_name carry the same value',
+    ],
+    [
+      'output field caps (a message has at most 20)',
+      (app) => {
+        app.triggers.new_thing.noun = 'Message';
+        for (let n = 0; n < 12; n += 1) {
+          newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
+          newThing(app).sample[`extra_${n}`] = '';
+        }
+      },
+      'S-CAP trigger new_thing: 21 output fields, at most 20',
+    ],
+    [
+      'output field caps (a conversation has at most 25)',
+      (app) => {
+        app.triggers.new_thing.noun = 'Conversation';
+        for (let n = 0; n < 17; n += 1) {
+          newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
+          newThing(app).sample[`extra_${n}`] = '';
+        }
+      },
+      'S-CAP trigger new_thing: 26 output fields, at most 25',
+    ],
+    [
+      'dropdown triggers page',
+      (app) => delete (app.triggers.thing_list.operation as { canPaginate?: boolean }).canPaginate,
+      'S-DROPDOWN trigger new_thing: input channel_slug: trigger thing_list must page (canPaginate)',
     ],
     [
       'snake_case keys',
       (app) => {
-        app.triggers = {
+        (app as Record<string, unknown>).triggers = {
+          ...app.triggers,
           NewThing: { ...app.triggers.new_thing, key: 'NewThing' },
-        } as unknown as Mutable['triggers'];
+        };
       },
       'trigger NewThing: key must be snake_case',
     ],
@@ -143,10 +442,55 @@ describe('offline integration checks', () => {
     expect(problemsAfter(change)).toContain(expected);
   });
 
+  it('a caps check counts exactly: 20 fields on a message pass', () => {
+    const problems = problemsAfter((app) => {
+      app.triggers.new_thing.noun = 'Message';
+      for (let n = 0; n < 11; n += 1) {
+        newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
+        newThing(app).sample[`extra_${n}`] = '';
+      }
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('D024: a sample shows a value of each field’s type, never null', () => {
+    for (const type of ['datetime', 'boolean', 'integer', 'number', 'string']) {
+      expect(typeProblem({ key: 'x', type }, null)).toBe('is null: show a value of its type');
+      expect(typeProblem({ key: 'x', type, required: true }, null)).toBe('is required but empty');
+    }
+    expect(typeProblem({ key: 'x', type: 'datetime' }, '2026-11-23T10:00:00')).toBe(
+      'must be an ISO 8601 date-time with a time zone',
+    );
+    expect(typeProblem({ key: 'x', type: 'datetime' }, '2026-11-23T15:00:00Z')).toBeUndefined();
+    expect(typeProblem({ key: 'x' }, '')).toBeUndefined();
+    expect(typeProblem({ key: 'x', required: true }, ' ')).toBe('is required but empty');
+  });
+
+  it('no value twice: empty and scalar values are trivial; the search connector’s key is exempt', () => {
+    const fields = [
+      { key: 'a', label: 'A' },
+      { key: 'b', label: 'B' },
+      { key: 'c', label: 'C', type: 'boolean' },
+      { key: 'd', label: 'D', type: 'boolean' },
+      { key: 'e', label: 'E', list: true },
+      { key: 'f', label: 'F', list: true },
+    ];
+    expect(
+      sameValueProblems('x', fields, { a: '', b: ' ', c: true, d: true, e: [], f: [] }),
+    ).toEqual([]);
+    expect(sameValueProblems('x', fields, { a: 'Ann', b: ' Ann ', e: ['v'], f: ['v'] })).toEqual([
+      'S-SAME x: output fields a and b carry the same value',
+      'S-SAME x: output fields e and f carry the same value',
+    ]);
+    expect(sameValueProblems('x', fields, { a: 'Ann', b: 'Ann' }, new Set(['b']))).toEqual([]);
+  });
+
   it('Title Case allows small words and numbers', () => {
     expect(isTitleCase('Add Message to Conversation')).toBe(true);
     expect(isTitleCase('Find or Create Contact')).toBe(true);
+    expect(isTitleCase('Sent via (Email, Chat, …)')).toBe(true);
     expect(isTitleCase('Add message')).toBe(false);
+    expect(isTitleCase('Created At')).toBe(false);
   });
 
   it('Markdown: links must be well formed and URLs not bare', () => {

@@ -2,11 +2,10 @@ import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core'
 import { getPage } from '../lib/client';
 import { CHANNEL_TYPES, labelFor } from '../lib/labels';
 
-/** A channel as the Channel dropdowns show it: the slug is the value Re:amaze calls `category`. */
+/** A channel as the Channel dropdowns show it: its ID (slug) is the value Re:amaze calls `category`. */
 export type ChannelChoice = {
   id: string;
   name: string;
-  slug: string;
   email: string;
   channel_type: string;
 };
@@ -14,7 +13,6 @@ export type ChannelChoice = {
 export const channelSample: ChannelChoice = {
   id: 'support',
   name: 'Support',
-  slug: 'support',
   email: 'support@acme.reamaze.io',
   channel_type: 'Email',
 };
@@ -33,7 +31,6 @@ const perform = (async (z, bundle) => {
       id: channel.slug as string,
       name:
         typeof channel.name === 'string' && channel.name ? channel.name : (channel.slug as string),
-      slug: channel.slug as string,
       email: typeof channel.email === 'string' ? channel.email : '',
       channel_type: labelFor(CHANNEL_TYPES, channel.channel),
     }));
@@ -53,9 +50,8 @@ export default defineTrigger({
     perform,
     sample: channelSample,
     outputFields: [
-      { key: 'id', label: 'Channel Slug' },
+      { key: 'id', label: 'Channel ID (Start of Its Email Address)' },
       { key: 'name', label: 'Channel Name' },
-      { key: 'slug', label: 'Channel Slug' },
       { key: 'email', label: 'Channel Email' },
       { key: 'channel_type', label: 'Channel Type' },
     ],

@@ -1,22 +1,19 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { getPage } from '../lib/client';
+import { dateTimeField } from '../lib/fields';
 
 /** A conversation as the Conversation dropdowns show it: subject shown, slug as the value. */
 export type ConversationChoice = {
   id: string;
   name: string;
-  slug: string;
-  subject: string;
   customer_name: string;
   customer_email: string;
-  created_at: string;
+  created_at: string | null;
 };
 
 export const conversationChoiceSample: ConversationChoice = {
   id: 'where-is-my-order-4471',
   name: 'Where is my order #4471?',
-  slug: 'where-is-my-order-4471',
-  subject: 'Where is my order #4471?',
   customer_name: 'Maya Lindqvist',
   customer_email: 'maya.lindqvist@example.com',
   created_at: '2026-03-09T14:22:05.118-05:00',
@@ -49,11 +46,9 @@ export const perform = (async (z, bundle) => {
     choices.push({
       id: slug,
       name: subject.trim() === '' ? `(no subject) ${slug}` : subject,
-      slug,
-      subject,
       customer_name: string(author.name),
       customer_email: string(author.email),
-      created_at: string(conversation.created_at),
+      created_at: dateTimeField(conversation.created_at),
     });
   }
   return choices;
@@ -74,13 +69,11 @@ export default defineTrigger({
     perform,
     sample: conversationChoiceSample,
     outputFields: [
-      { key: 'id', label: 'Conversation Slug' },
-      { key: 'name', label: 'Conversation Subject (Shown in Lists)' },
-      { key: 'slug', label: 'Conversation Slug' },
-      { key: 'subject', label: 'Conversation Subject' },
+      { key: 'id', label: 'Conversation ID (End of Its Inbox Link)' },
+      { key: 'name', label: 'Subject' },
       { key: 'customer_name', label: 'Customer Name' },
       { key: 'customer_email', label: 'Customer Email' },
-      { key: 'created_at', label: 'Started At' },
+      { key: 'created_at', label: 'Date Started', type: 'datetime' },
     ],
   },
 });

@@ -34,8 +34,8 @@ const inputFields = defineInputFields([
 /**
  * Polls `GET /contacts?sort=date` (newest created first) under the shared burst rule of
  * lib/horizon.ts: the newest page always, later pages only while they lie inside the look-back
- * horizon. Zapier deduplicates on `contact_key` (see lib/contact.ts `contactKey`), not on `id`,
- * because the API's `id` is the user's own system's ID: optional, and kept as the API sends it.
+ * horizon. Zapier deduplicates on `id`, Re:amaze's unique key for the contact (lib/contact.ts
+ * `contactKey`); the API's own `id`, the user's system's ID, is output as `external_id`.
  */
 export const perform = (async (z, bundle) => {
   const type = text(bundle.inputData.contact_type)?.trim();
@@ -68,8 +68,6 @@ export default defineTrigger({
     inputFields,
     perform,
     sample: contactSample,
-    outputFields: contactOutputFields.map((field) =>
-      field.key === 'contact_key' ? { ...field, primary: true } : field,
-    ),
+    outputFields: contactOutputFields,
   },
 });

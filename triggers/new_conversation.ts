@@ -3,6 +3,7 @@ import { getPage } from '../lib/client';
 import {
   conversationCreatedAt,
   conversationOutputFields,
+  conversationSample,
   flattenConversation,
 } from '../lib/conversation';
 import {
@@ -11,7 +12,7 @@ import {
   statusGroupField,
   tagFilterField,
 } from '../lib/conversation-filters';
-import { listedConversationSample, looksOldestFirst, newestFirst } from '../lib/conversation-list';
+import { looksOldestFirst, newestFirst } from '../lib/conversation-list';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
 
 const inputFields = defineInputFields([channelFilterField, statusGroupField, tagFilterField]);
@@ -81,7 +82,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: listedConversationSample,
+    sample: conversationSample,
     outputFields: conversationOutputFields,
   },
 });

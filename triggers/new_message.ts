@@ -148,8 +148,7 @@ export default defineTrigger({
   noun: 'Message',
   display: {
     label: 'New Message',
-    description:
-      'Triggers when a message is added to any conversation: a customer message, a staff reply or an internal note.',
+    description: 'Triggers when a new message is added to a conversation.',
   },
   operation: {
     type: 'polling',

@@ -5,13 +5,11 @@ import { getPage } from '../lib/client';
 export type StaffChoice = {
   id: string;
   name: string;
-  email: string;
 };
 
 export const staffSample: StaffChoice = {
   id: 'jonas.weber@acme.example',
   name: 'Jonas Weber',
-  email: 'jonas.weber@acme.example',
 };
 
 function string(value: unknown): string {
@@ -36,7 +34,6 @@ export const perform = (async (z, bundle) => {
     choices.push({
       id: email,
       name: string(staff.name) || string(staff.display_name) || email,
-      email,
     });
   }
   return choices;
@@ -58,7 +55,6 @@ export default defineTrigger({
     outputFields: [
       { key: 'id', label: 'Staff Email' },
       { key: 'name', label: 'Staff Name' },
-      { key: 'email', label: 'Staff Email' },
     ],
   },
 });

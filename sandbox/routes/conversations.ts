@@ -19,6 +19,7 @@ import {
 import { conversationShape } from '../shapes';
 import type { Conversation, ConversationChanges, Store } from '../store';
 import { attachmentsOf, recipientsOf } from './messages';
+import { conversationDatabaseId } from './satisfaction_ratings';
 
 /**
  * GET /conversations (filters, sort, page), GET/PUT /conversations/{slug}, POST /conversations
@@ -246,7 +247,12 @@ const routes: Route[] = [
     method: 'GET',
     path: '/conversations/:slug',
     handle: ({ store, params }) => {
-      const conversation = store.conversation(params.slug ?? '');
+      // As documented: a slug that matches nothing is tried as the database id.
+      const conversation =
+        store.conversation(params.slug ?? '') ??
+        [...store.conversations.values()].find(
+          (c) => conversationDatabaseId(store, c.slug) === params.slug,
+        );
       return conversation ? ok(conversationShape(store, conversation)) : notFound();
     },
   },

@@ -4,3 +4,5 @@ export { default as contacts } from './contacts';
 export { default as conversations } from './conversations';
 export { default as messages } from './messages';
 export { default as staff } from './staff';
+export { default as responseTemplates } from './response_templates';
+export { default as satisfactionRatings } from './satisfaction_ratings';

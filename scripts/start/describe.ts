@@ -1,4 +1,5 @@
 /** Short, readable lines for what `npm start` shows of each step. */
+import { MESSAGE_VISIBILITIES } from '../../lib/labels';
 
 export type Item = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ export function messageLine(item: Item, now?: number): string {
   const role =
     item.author_is_staff === true ? 'staff' : item.author_is_staff === false ? 'customer' : '?';
   const kind =
-    str(item.visibility_label) === 'Regular' ? str(item.origin_label) : str(item.visibility_label);
+    str(item.visibility) === MESSAGE_VISIBILITIES[0] ? str(item.sent_via) : str(item.visibility);
   return (
     `${ago(item.created_at, now)} · ${who} (${role}, ${kind}) · ${str(item.channel_name) || '?'} · ` +
     `"${excerpt(item.conversation_subject, 40)}": ${excerpt(item.body_text)}`

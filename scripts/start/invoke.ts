@@ -28,15 +28,24 @@ function cliEntry(): string {
   return join(dirname(manifest), bin['zapier-platform'] ?? Object.values(bin)[0] ?? '');
 }
 
+/** Colour and cursor codes the CLI writes even into a pipe; they would print as garbage. */
+// eslint-disable-next-line no-control-regex -- the escape character is what these codes start with
+const TERMINAL_CODES = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
 /** The runner prints errors as `›   Error: …` lines followed by "What happened:". */
 export function runnerError(stderr: string): string {
   const text = stderr
+    .replace(TERMINAL_CODES, '')
     .split('\n')
     .filter((line) => line.trimStart().startsWith('›'))
     .map((line) => line.replace(/^\s*›\s?/, '').trim())
     .join(' ');
   const message = /Error:\s*(.*?)(?:\s+What happened:|$)/.exec(text)?.[1]?.trim();
-  return message || stderr.trim().split('\n').slice(-3).join(' ') || 'the runner failed';
+  return (
+    message ||
+    stderr.replace(TERMINAL_CODES, '').trim().split('\n').slice(-3).join(' ') ||
+    'the runner failed'
+  );
 }
 
 const HTTP_LINE = /zapier:invoke (\d{3}) (GET|POST|PUT|PATCH|DELETE) (\S+)\s*$/;

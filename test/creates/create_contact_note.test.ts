@@ -1,7 +1,6 @@
 import App from '../../index';
 import createContactNote, {
   perform as operationPerform,
-  contactNoteSample,
   newNote,
 } from '../../creates/create_contact_note';
 import { runWithInput, failure, reamaze, resetNock } from '../helpers';
@@ -37,14 +36,11 @@ describe('Add Contact Note', () => {
     });
     const fields = createContactNote.operation.inputFields as Record<string, unknown>[];
     expect(fields.map((f) => [f.key, f.required, f.dynamic ?? f.search ?? null])).toEqual([
-      ['contact', true, 'find_contact.identifier'],
+      ['contact', true, 'contact_list.id.name'],
       ['note', true, null],
       ['creator_email', false, 'staff_list.id.name'],
       ['created_at', false, null],
     ]);
-    expect(Object.keys(contactNoteSample).sort()).toEqual(
-      (createContactNote.operation.outputFields as { key: string }[]).map((f) => f.key).sort(),
-    );
   });
 
   it('POSTs the note as a top-level body, as the official page documents, and returns the new note', async () => {
@@ -66,7 +62,6 @@ describe('Add Contact Note', () => {
       id: '7782',
       note: 'Asked for a wholesale price list; sent on 9 March.',
       created_at: '2026-03-09T20:02:11.204Z',
-      updated_at: '2026-03-09T20:02:11.204Z',
       creator_name: 'Alex Agent',
       creator_email: 'agent@acme.example',
       contact: 'maya@example.com',

@@ -36,7 +36,7 @@ const unmapped = {
   tags: '',
   status: '',
   recipients: '',
-  attachment_url: '',
+  attachments: [],
   suppress_notifications: '',
   customer_data: '',
   conversation_data: '',
@@ -99,7 +99,7 @@ describe('Create Conversation: definition', () => {
       ['tags', 'Tags', false],
       ['status', 'Status', false],
       ['recipients', 'Additional Recipients', false],
-      ['attachment_url', 'Attachment URL', false],
+      ['attachments', 'Attachments', false],
       ['suppress_notifications', 'Suppress Notifications', false],
       ['customer_data', 'Customer Data', false],
       ['conversation_data', 'Conversation Data', false],
@@ -138,14 +138,12 @@ describe('Create Conversation: the request', () => {
     expect(result).toEqual(flattenConversation(created, 'acme'));
     expect(result).toMatchObject({
       id: 'where-is-my-order-4471',
-      slug: 'where-is-my-order-4471',
       subject: 'Where is my order #4471?',
-      status: 0,
-      status_label: 'Open',
+      status: 'Open',
       channel_name: 'Support',
-      channel_slug: 'support',
+      channel_id: 'support',
       customer_email: 'maya.lindqvist@example.com',
-      message_text: 'Hi, my order has not arrived yet.',
+      first_message_text: 'Hi, my order has not arrived yet.',
       created_at: '2026-03-09T14:22:05.118-05:00',
       conversation_url: 'https://acme.reamaze.io/admin/conversations/where-is-my-order-4471',
     });
@@ -160,7 +158,7 @@ describe('Create Conversation: the request', () => {
       tags: ['', '  '],
       status: ' ',
       recipients: [''],
-      attachment_url: '\n',
+      attachments: ['\n', ''],
       suppress_notifications: '',
       customer_data: { '': '', plan: '', tier: '  ' },
       conversation_data: {},
@@ -171,7 +169,7 @@ describe('Create Conversation: the request', () => {
       tags: [],
       status: null,
       recipients: null,
-      attachment_url: undefined,
+      attachments: undefined,
       suppress_notifications: null,
       customer_data: null,
       conversation_data: null,
@@ -208,18 +206,13 @@ describe('Create Conversation: the request', () => {
       tags: ['shipping', 'order status'],
       status: '2',
       recipients: ['alex@example.com', ' sam@example.org '],
-      attachment_url: 'https://files.example.com/receipts/4471.pdf',
+      attachments: ['https://files.example.com/receipts/4471.pdf'],
       suppress_notifications: true,
       customer_data: { plan: 'Wholesale', orders: '12' },
       conversation_data: { order_number: '4471', gift: 'true' },
     });
     expect(scope.isDone()).toBe(true);
-    expect(result).toMatchObject({
-      status: 2,
-      status_label: 'Done',
-      tag_list: ['shipping', 'order status'],
-      tags_text: 'shipping, order status',
-    });
+    expect(result).toMatchObject({ status: 'Done', tags: ['shipping', 'order status'] });
   });
 
   it.each([
@@ -396,16 +389,28 @@ describe('Create Conversation: checks before any request', () => {
       'Additional Recipients "Alex" is not an email address.',
     ],
     [
-      'an attachment URL that is not absolute',
-      { attachment_url: 'files/4471.pdf' },
+      'an attachment that is not absolute',
+      { attachments: ['files/4471.pdf'] },
       'InvalidUrl',
-      'Attachment URL "files/4471.pdf" is not a web address. Use a full address starting with https://.',
+      'Attachments "files/4471.pdf" is not a web address. Use a full address starting with https://, or a file from an earlier step.',
     ],
     [
-      'an attachment URL that is not http(s)',
-      { attachment_url: 'ftp://files.example.com/4471.pdf' },
+      'an attachment that is not http(s)',
+      { attachments: 'ftp://files.example.com/4471.pdf' },
       'InvalidUrl',
-      'Attachment URL "ftp://files.example.com/4471.pdf" is not a web address.',
+      'Attachments "ftp://files.example.com/4471.pdf" is not a web address.',
+    ],
+    [
+      'an attachment on a link-local address (cloud metadata)',
+      { attachments: ['http://169.254.169.254/latest/meta-data/iam/'] },
+      'InvalidUrl',
+      'Attachments http://169.254.169.254/latest/meta-data/iam/ points at a private or local network address (169.254.169.254).',
+    ],
+    [
+      'an attachment with a login in it, without repeating the password',
+      { attachments: ['https://files.example.com/a.pdf', 'https://u:p@x.co/a'] },
+      'InvalidUrl',
+      'Attachments (file 2) https://x.co/a has a user name or password written into it (before the @)',
     ],
     [
       'an unknown status',
@@ -498,11 +503,9 @@ describe('Create Conversation: answers', () => {
       .reply(200, { slug: 'odd-one', status: 'open', tag_list: null, author: [], category: 7 });
     expect(await run(required)).toMatchObject({
       id: 'odd-one',
-      slug: 'odd-one',
       subject: '',
-      status: null,
-      status_label: '',
-      tag_list: [],
+      status: '',
+      tags: [],
       customer_email: '',
       channel_name: '',
       conversation_url: 'https://acme.reamaze.io/admin/conversations/odd-one',

@@ -14,7 +14,8 @@ const unmapped = {
   sender_email: '',
   sender_name: '',
   recipients: [],
-  attachment: '',
+  attachments: [],
+  response_template: '',
   suppress_notifications: '',
   keep_open: '',
   origin_id: '',
@@ -91,10 +92,40 @@ describe('create_message: the request', () => {
       sender_email: ' sam@acme.example ',
       sender_name: 'Sam Ortega',
       recipients: ['warehouse@acme.example', '', 'maya.partner@example.com'],
-      attachment: 'https://files.acme.example/labels/4471.pdf',
+      attachments: ['https://files.acme.example/labels/4471.pdf'],
       suppress_notifications: true,
       keep_open: 'yes',
       origin_id: 'zap-run-8c41f2',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends one file as `attachment` and several as the `attachments` list, as Zapier hands them over', async () => {
+    const hydrated = 'https://zapier.com/engine/hydrate/1234/.eJwtjMEKgjAQRH/l/packing-slip.pdf';
+    const scope = reamaze()
+      .post(PATH, { message: { body: 'Label attached.', visibility: 0, attachment: hydrated } })
+      .reply(200, postedMessage())
+      .post(PATH, {
+        message: {
+          body: 'Both photos.',
+          visibility: 0,
+          attachments: [hydrated, 'https://files.acme.example/photos/box%201.jpg'],
+        },
+      })
+      .reply(200, postedMessage());
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Label attached.',
+      visibility: '0',
+      attachments: hydrated,
+    });
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Both photos.',
+      visibility: '0',
+      attachments: [hydrated, '', ' https://files.acme.example/photos/box%201.jpg '],
     });
     expect(scope.isDone()).toBe(true);
   });
@@ -168,7 +199,7 @@ describe('create_message: refused before any request', () => {
       'no message',
       { body: '  \n ' },
       'MissingField',
-      'Message is required: map a value to it or type one in.',
+      'Message is required unless you choose a Response Template: write the message, map one from an earlier step, or choose a template.',
     ],
     [
       'no type',
@@ -180,7 +211,7 @@ describe('create_message: refused before any request', () => {
       'an unknown type',
       { visibility: '2' },
       'InvalidField',
-      'Type "2" must be Reply to Customer or Internal Note.',
+      'Type "2" must be Visible to Customer or Internal Note.',
     ],
     [
       'a sender name without an email',
@@ -202,9 +233,27 @@ describe('create_message: refused before any request', () => {
     ],
     [
       'an attachment that is not a web address',
-      { attachment: 'C:\\labels\\4471.pdf' },
+      { attachments: ['C:\\labels\\4471.pdf'] },
       'InvalidUrl',
-      'Attachment URL "C:\\labels\\4471.pdf" is not a web address. Use a full address starting with https://.',
+      'Attachments "C:\\labels\\4471.pdf" is not a web address. Use a full address starting with https://, or a file from an earlier step.',
+    ],
+    [
+      'an attachment on a loopback address written as one number',
+      { attachments: ['http://2130706433/admin'] },
+      'InvalidUrl',
+      'Attachments http://127.0.0.1/admin points at a private or local network address (127.0.0.1). Re:amaze downloads the file from the internet: use a public link, such as a file from an earlier step.',
+    ],
+    [
+      'an attachment on an IPv4-mapped IPv6 link-local address',
+      { attachments: ['http://[::ffff:169.254.169.254]/latest'] },
+      'InvalidUrl',
+      'Attachments http://[::ffff:a9fe:a9fe]/latest points at a private or local network address ([::ffff:a9fe:a9fe]). Re:amaze downloads the file from the internet: use a public link, such as a file from an earlier step.',
+    ],
+    [
+      'a response template that is not an ID',
+      { response_template: 'Delivery delayed' },
+      'InvalidField',
+      'Response Template "Delivery delayed" is not a template ID. Choose a template from the list, or map the Template ID from Find Response Template.',
     ],
     [
       'no conversation',
@@ -230,39 +279,36 @@ describe('create_message: answers', () => {
         visibility: '0',
       }),
     ).toEqual({
-      body: 'Your parcel left our warehouse today.',
-      visibility: 0,
-      created_at: '2026-03-09T15:02:11.734-05:00',
-      origin_id: 'zap-run-8c41f2',
-      user: { name: 'Sam Ortega', email: 'sam@acme.example' },
-      conversation: {
-        subject: 'Where is my order #4471?',
-        slug: SLUG,
-        created_at: '2026-03-09T14:22:05.118-05:00',
-        category: {
-          name: 'Support',
-          slug: 'support',
-          email: 'support@acme.reamaze.io',
-          channel: 1,
-        },
-      },
       id: expect.stringMatching(/^where-is-my-order-4471:1773086531734:0:[0-9a-f]{12}$/),
+      created_at: '2026-03-09T15:02:11.734-05:00',
       body_text: 'Your parcel left our warehouse today.',
-      origin_label: '',
-      visibility_label: 'Regular',
       author_name: 'Sam Ortega',
       author_email: 'sam@acme.example',
       author_mobile: '',
-      author_is_staff: null,
+      // Posted without a Sender Email: the connected user wrote it, and only staff can connect.
+      author_is_staff: true,
+      visibility: 'Visible to Customer',
+      sent_via: '',
       conversation_subject: 'Where is my order #4471?',
-      conversation_slug: SLUG,
+      conversation_id: SLUG,
       conversation_url: `https://acme.reamaze.io/admin/conversations/${SLUG}`,
       channel_name: 'Support',
-      channel_slug: 'support',
-      attachment_urls: [],
-      attachment_names: [],
+      channel_id: 'support',
       recipient_emails: [],
+      attachments: [],
+      origin_id: 'zap-run-8c41f2',
     });
+  });
+
+  it('does not guess who wrote a message posted on behalf of a Sender Email', async () => {
+    reamaze().post(PATH).reply(200, postedMessage());
+    const result = await add({
+      conversation: SLUG,
+      body: 'Hello',
+      visibility: '0',
+      sender_email: 'maya.lindqvist@example.com',
+    });
+    expect((result as Record<string, unknown>).author_is_staff).toBeNull();
   });
 
   it('accepts the message wrapped in {"message": …}, and fills in the slug it was posted to', async () => {
@@ -274,11 +320,10 @@ describe('create_message: answers', () => {
       unknown
     >;
     expect(result).toMatchObject({
-      visibility_label: 'Internal Note',
+      visibility: 'Internal Note',
       author_is_staff: true,
-      conversation_slug: SLUG,
+      conversation_id: SLUG,
       conversation_url: `https://acme.reamaze.io/admin/conversations/${SLUG}`,
-      conversation: { slug: SLUG },
     });
   });
 
@@ -318,5 +363,119 @@ describe('create_message: answers', () => {
       code: 'UnexpectedResponse',
       message: expect.stringContaining('the new message'),
     });
+  });
+});
+
+describe('create_message: a response template', () => {
+  const TEMPLATE = '/api/v1/response_templates/3102';
+  const template = {
+    id: 3102,
+    name: 'Delivery delayed',
+    body: 'Our carrier reports a delay; we will write again within 2 days.',
+    response_template_group: { id: 71, name: 'Shipping' },
+  };
+
+  it("sends the template's text when no message is written", async () => {
+    const scope = reamaze()
+      .get(TEMPLATE)
+      .reply(200, template)
+      .post(PATH, { message: { body: template.body, visibility: 0 } })
+      .reply(200, postedMessage({ body: template.body }));
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: '',
+      visibility: '0',
+      response_template: ' 3102 ',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('puts a written message above the template, separated by a blank line', async () => {
+    const scope = reamaze()
+      .get(TEMPLATE)
+      .reply(200, { response_template: template }) // the wrapped form is read too
+      .post(PATH, {
+        message: { body: `Hi Maya,\n\n${template.body}`, visibility: 1 },
+      })
+      .reply(200, postedMessage());
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Hi Maya,',
+      visibility: '1',
+      response_template: '3102',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    [
+      'a deleted template',
+      404,
+      { error: 'Not Found' },
+      {
+        name: 'AppError',
+        code: 'NotFound',
+        status: 404,
+        message:
+          "No response template with ID 3102 was found (it may have been deleted, or be another user's personal template) on acme.reamaze.io.",
+      },
+    ],
+    [
+      'a template without text',
+      200,
+      { ...template, body: '  ' },
+      {
+        name: 'AppError',
+        code: 'EmptyTemplate',
+        status: 400,
+        message:
+          'Response template "Delivery delayed" has no text to send. Add text to it in Re:amaze, or write the Message yourself.',
+      },
+    ],
+    [
+      'an answer that is not a template',
+      200,
+      { templates: [] },
+      {
+        name: 'AppError',
+        code: 'UnexpectedResponse',
+        status: 502,
+        message:
+          "Re:amaze sent the response template in a form this integration does not recognise. Try again; if it persists, contact the integration's support.",
+      },
+    ],
+  ])('fails clearly on %s, and posts nothing', async (_what, status, answer, expected) => {
+    reamaze().get(TEMPLATE).reply(status, answer);
+    const post = noRequest();
+    expect(
+      await failure(
+        add({
+          ...unmapped,
+          conversation: SLUG,
+          body: 'Hi',
+          visibility: '0',
+          response_template: '3102',
+        }),
+      ),
+    ).toEqual(expected);
+    expect(post.isDone()).toBe(false);
+  });
+
+  it('checks every other field before reading the template', async () => {
+    const read = reamaze().get(TEMPLATE).reply(200, template);
+    expect(
+      await failure(
+        add({
+          ...unmapped,
+          conversation: SLUG,
+          visibility: '0',
+          sender_email: 'nope',
+          response_template: '3102',
+        }),
+      ),
+    ).toMatchObject({ code: 'InvalidEmail' });
+    expect(read.isDone()).toBe(false);
   });
 });

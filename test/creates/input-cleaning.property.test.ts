@@ -18,6 +18,7 @@ type Input = Record<string, unknown>;
 /** How a field's value must appear in the request. */
 type Contract =
   | 'exact' // as given
+  | 'exact, then a template' // as given, alone or followed by a blank line and a template's text
   | 'trimmed' // surrounding spaces removed
   | 'exact items' // a list: each item as given
   | 'trimmed items' // a list: each item without surrounding spaces
@@ -56,6 +57,16 @@ const email = spaced(fc.emailAddress().filter((value) => /^[^\s@]+@[^\s@]+\.[^\s
 const mobile = spaced(fc.stringMatching(/^\+[1-9]\d{6,14}$/));
 const slug = spaced(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/));
 const url = spaced(fc.webUrl({ validSchemes: ['https'] }));
+/** Files from earlier steps: public https addresses as Zapier hands them over (already in canonical form). */
+const fileUrls = fc.array(
+  spaced(
+    fc
+      .webUrl({ validSchemes: ['https'] })
+      .map((value) => new URL(value).href)
+      .filter((value) => /^https:\/\/[a-z0-9-]+\.[a-z0-9.-]*[a-z]\//.test(value)),
+  ),
+  { minLength: 1, maxLength: 3 },
+);
 const dateTime = spaced(
   fc
     .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
@@ -133,7 +144,7 @@ const CREATES: Record<
         contract: 'trimmed items',
         value: fc.array(email, { minLength: 1, maxLength: 3 }),
       }),
-      attachment_url: optional(trimmed(url)),
+      attachments: optional({ contract: 'trimmed items', value: fileUrls }),
       suppress_notifications: optional({ contract: 'boolean', value: flag }),
       customer_data: optional({ contract: 'exact pairs', value: pairs }),
       conversation_data: optional({ contract: 'exact pairs', value: pairs }),
@@ -142,15 +153,18 @@ const CREATES: Record<
   create_message: {
     fields: {
       conversation: trimmed(slug),
-      body: exact(text),
+      body: { contract: 'exact, then a template', value: text },
       visibility: { contract: 'code', value: fc.constantFrom('0', '1') },
+      response_template: optional(
+        trimmed(spaced(fc.integer({ min: 1, max: 999_999 }).map(String))),
+      ),
       sender_email: optional(trimmed(email)),
       sender_name: optional(exact(text)),
       recipients: optional({
         contract: 'trimmed items',
         value: fc.array(email, { minLength: 1, maxLength: 3 }),
       }),
-      attachment: optional(trimmed(url)),
+      attachments: optional({ contract: 'trimmed items', value: fileUrls }),
       suppress_notifications: optional({ contract: 'boolean', value: flag }),
       keep_open: optional({ contract: 'boolean', value: flag }),
       origin_id: optional(exact(text)),
@@ -223,7 +237,8 @@ function recordRequests(): Sent[] {
           body: typeof body === 'string' && body !== '' ? JSON.parse(body) : body,
         });
         // Update Conversation reads the current tags first; notes come back as a list.
-        if (method === 'GET') return [200, { slug: 'x', tag_list: [] }];
+        // Add Message reads the chosen response template first.
+        if (method === 'GET') return [200, { slug: 'x', tag_list: [], body: 'Saved reply.' }];
         return [200, parsed.pathname.endsWith('/notes') ? [] : {}];
       });
   }
@@ -254,6 +269,11 @@ function delivered(contract: Contract, value: unknown, requests: Sent[]): boolea
   switch (contract) {
     case 'exact':
       return has(value as string);
+    case 'exact, then a template':
+      return sentLeaves.some(
+        (leaf) =>
+          leaf === value || (typeof leaf === 'string' && leaf.startsWith(`${value as string}\n\n`)),
+      );
     case 'trimmed':
       return has((value as string).trim());
     case 'exact items':

@@ -33,6 +33,7 @@ describe('Update Contact', () => {
     expect(contact).toMatchObject({
       key: 'contact',
       required: true,
+      dynamic: 'contact_list.id.name',
       search: 'find_contact.identifier',
     });
     expect(updateContact.operation.sample).toBe(contactSample);
@@ -59,11 +60,22 @@ describe('Update Contact', () => {
       notes: ['Upgraded on the phone.'],
     });
     expect(scope.isDone()).toBe(true);
-    expect(result).toMatchObject({
-      contact_key: '48211907',
+    expect(result).toEqual({
+      id: '48211907',
+      name: 'Maya Lindqvist',
       friendly_name: 'Maya',
-      data_text: 'plan: Enterprise',
-      inbox_url: 'https://acme.reamaze.io/admin/users/48211907',
+      email: 'maya.lindqvist@example.com',
+      mobile: '+14155550123',
+      identifier: 'maya.lindqvist@example.com',
+      external_id: 'crm-10442',
+      twitter: '',
+      facebook: '',
+      instagram: '',
+      data: { plan: 'Enterprise' },
+      notes: [],
+      created_at: '2026-03-09T14:22:05.118-05:00',
+      updated_at: '2026-03-10T08:00:00.000-05:00',
+      contact_url: 'https://acme.reamaze.io/admin/users/48211907',
     });
   });
 

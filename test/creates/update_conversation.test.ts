@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { mergeTags, perform } from '../../creates/update_conversation';
-import { liveConversation } from '../fixtures/conversation-samples';
+import { LIVE_CONVERSATION_ITEM, liveConversation } from '../fixtures/conversation-samples';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 afterEach(resetNock);
@@ -33,7 +33,7 @@ describe('update_conversation: the request', () => {
       .reply(200, liveConversation({ status: 2 }));
     const result = await update({ ...unmapped, conversation: SLUG, status: '2' });
     expect(scope.isDone()).toBe(true);
-    expect(result).toMatchObject({ slug: SLUG, status: 2 });
+    expect(result).toMatchObject({ id: SLUG, status: 'Done' });
   });
 
   it('accepts a status label mapped from another step', async () => {
@@ -250,17 +250,13 @@ describe('update_conversation: answers', () => {
         }),
       );
     const result = await update({ conversation: SLUG, status: '2', assignee: 'sam@acme.example' });
-    expect(result).toMatchObject({
-      id: SLUG,
-      slug: SLUG,
-      status: 2,
-      status_label: 'Done',
+    expect(result).toEqual({
+      ...LIVE_CONVERSATION_ITEM,
+      status: 'Done',
       assignee_name: 'Sam Ortega',
       assignee_email: 'sam@acme.example',
-      customer_email: 'maya.lindqvist@example.com',
-      tags_text: 'shipping, vip',
       last_staff_message_text: 'Sent!',
-      conversation_url: `https://acme.reamaze.io/admin/conversations/${SLUG}`,
+      last_staff_message_at: '2026-03-09T15:02:11.734-05:00',
     });
   });
 
@@ -268,9 +264,9 @@ describe('update_conversation: answers', () => {
     reamaze()
       .put(PATH)
       .reply(200, { conversation: liveConversation({ status: 3 }) });
-    expect(await update({ conversation: SLUG, status: '3' })).toMatchObject({
-      slug: SLUG,
-      status_label: 'Spam',
+    expect(await update({ conversation: SLUG, status: '3' })).toEqual({
+      ...LIVE_CONVERSATION_ITEM,
+      status: 'Spam',
     });
   });
 

@@ -51,11 +51,10 @@ describe('Create Conversation against the sandbox', () => {
     });
     expect(created).toMatchObject({
       id: 'stove-recall-question',
-      slug: 'stove-recall-question',
       subject: 'Stove recall question',
-      channel_slug: 'support',
+      channel_id: 'support',
       customer_email: 'nina.alvarez@example.com',
-      tag_list: ['recall', 'stoves'],
+      tags: ['recall', 'stoves'],
     });
     expect(sandbox.store.contactByEmail('nina.alvarez@example.com')?.data).toEqual({
       loyalty_id: '007',
@@ -70,12 +69,12 @@ describe('Create Conversation against the sandbox', () => {
     const fresh = after.filter((item) => !seen.has(item.id));
     expect(fresh).toHaveLength(1);
     expect(fresh[0]).toMatchObject({
-      body_text: 'Is my **X2 stove** (bought in March) part of the recall?',
+      body_text: 'Is my X2 stove (bought in March) part of the recall?',
       author_name: 'Nina Alvarez',
       author_email: 'nina.alvarez@example.com',
-      conversation_slug: 'stove-recall-question',
-      channel_slug: 'support',
-      origin_label: 'API',
+      conversation_id: 'stove-recall-question',
+      channel_id: 'support',
+      sent_via: 'API',
     });
     expect(after[0]?.id).toBe(fresh[0]?.id);
     expect(after.filter((item) => item.id === fresh[0]?.id)).toHaveLength(1);
@@ -93,6 +92,32 @@ describe('Create Conversation against the sandbox', () => {
         'Re:amaze refused the request (HTTP 422 Unprocessable Entity): category is not a channel of this brand.',
     });
     expect(sandbox.store.conversation('stove-recall-question')).toBeUndefined();
+  });
+
+  it('attaches files from earlier steps: Re:amaze receives each address', async () => {
+    const files = [
+      'https://zapier.com/engine/hydrate/77/.eJwtjE/receipt.pdf',
+      'https://files.example.com/photos/stove.jpg',
+    ];
+    await run(createConversation(), { ...input, attachments: files });
+    expect(sandbox.requests[0]?.body).toMatchObject({
+      conversation: { message: { attachments: files } },
+    });
+    // Checked in the sandbox's store: New Message's attachment outputs are described elsewhere.
+    const [first] = sandbox.store.messagesOf('stove-recall-question');
+    expect(first?.attachments.map((file) => [file.url, file.fileName])).toEqual([
+      [files[0], 'receipt.pdf'],
+      [files[1], 'stove.jpg'],
+    ]);
+  });
+
+  it('refuses an attachment on a private address before any request', async () => {
+    const error = await failure(
+      run(createConversation(), { ...input, attachments: ['http://0xA9FEA9FE/latest/'] }),
+    );
+    expect(error).toMatchObject({ code: 'InvalidUrl', status: 400 });
+    expect(error.message).toContain('(169.254.169.254)');
+    expect(sandbox.requests).toEqual([]);
   });
 
   it('refuses a bad email before any request', async () => {

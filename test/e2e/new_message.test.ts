@@ -32,17 +32,26 @@ describe('New Message against the sandbox', () => {
     expect(new Set(ids(items)).size).toBe(30);
     const times = items.map((item) => Date.parse(item.created_at as string));
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(items[0]).toMatchObject({
+    expect(items[0]).toEqual({
+      id: expect.stringMatching(/^your-quote-for-12-summit-2-tents:\d+:1:[0-9a-f]{12}$/),
+      created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[-+]\d\d:\d\d$/),
       body_text: 'Checking warehouse stock before confirming the 20th.',
       author_name: 'Alex Morgan',
       author_email: 'agent@acme.example',
+      author_mobile: '',
       author_is_staff: true,
-      visibility_label: 'Internal Note',
-      conversation_slug: 'your-quote-for-12-summit-2-tents',
+      visibility: 'Internal Note',
+      sent_via: 'Email',
+      conversation_subject: 'Your quote for 12 Summit 2 tents',
+      conversation_id: 'your-quote-for-12-summit-2-tents',
       conversation_url:
         'https://acme.reamaze.io/admin/conversations/your-quote-for-12-summit-2-tents',
       channel_name: 'Sales',
-      channel_slug: 'sales',
+      channel_id: 'sales',
+      recipient_emails: [],
+      attachments: [],
+      body: 'Checking warehouse stock before confirming the 20th.',
+      origin_id: '',
     });
   });
 
@@ -51,12 +60,19 @@ describe('New Message against the sandbox', () => {
     const photo = items.find((item) => (item.body_text as string).startsWith('It arrived today'));
     expect(photo).toMatchObject({
       author_name: 'Dana Whitfield',
-      origin_label: 'Email',
-      attachment_names: ['box-damage.jpg'],
-      attachment_urls: [expect.stringMatching(/^https:\/\/.+\/box-damage\.jpg$/)],
+      sent_via: 'Email',
+      attachments: [
+        {
+          name: 'box-damage.jpg',
+          url: expect.stringMatching(/^https:\/\/.+\/box-damage\.jpg$/),
+          content_type: 'image/jpeg',
+        },
+      ],
     });
     const quote = items.find(
-      (item) => item.conversation_slug === 'your-quote-for-12-summit-2-tents' && item.origin === 16,
+      (item) =>
+        item.conversation_id === 'your-quote-for-12-summit-2-tents' &&
+        item.sent_via === 'Staff Outbound',
     );
     expect(quote?.body_text).not.toMatch(/<[a-z]/);
     expect(quote?.body_text).toContain('12 × Summit 2');
@@ -124,8 +140,8 @@ describe('New Message filters against the sandbox', () => {
     const items = await poll({ sender_type: 'staff' });
     expect(requestLines(sandbox)).toEqual(['GET /messages?filter=staff&page=1']);
     expect(items.every((item) => item.author_is_staff === true)).toBe(true);
-    expect(new Set(items.map((item) => item.visibility_label))).toEqual(
-      new Set(['Regular', 'Internal Note', 'Collision Detected Message']),
+    expect(new Set(items.map((item) => item.visibility))).toEqual(
+      new Set(['Visible to Customer', 'Internal Note', 'Collision Detected Message']),
     );
   });
 
@@ -137,7 +153,7 @@ describe('New Message filters against the sandbox', () => {
       'Yes, 10am–5pm on Sundays.',
       'Hey is the Boulder store open on Sunday?',
     ]);
-    expect(items.every((item) => item.channel_slug === 'sms')).toBe(true);
+    expect(items.every((item) => item.channel_id === 'sms')).toBe(true);
   });
 
   it('Staff Member sends sent_by= and keeps that person', async () => {
@@ -153,9 +169,9 @@ describe('New Message filters against the sandbox', () => {
   it('Include Internal Notes: no leaves the notes out', async () => {
     const all = await poll();
     const items = await poll({ include_internal_notes: 'false' });
-    expect(all.some((item) => item.visibility_label === 'Internal Note')).toBe(true);
-    expect(items.some((item) => item.visibility_label === 'Internal Note')).toBe(false);
-    expect(items).toEqual(all.filter((item) => item.visibility_label !== 'Internal Note'));
+    expect(all.some((item) => item.visibility === 'Internal Note')).toBe(true);
+    expect(items.some((item) => item.visibility === 'Internal Note')).toBe(false);
+    expect(items).toEqual(all.filter((item) => item.visibility !== 'Internal Note'));
   });
 
   it('filters combine', async () => {
@@ -164,7 +180,7 @@ describe('New Message filters against the sandbox', () => {
       'GET /messages?filter=customer&category=support&page=1',
     ]);
     expect(
-      items.every((item) => item.channel_slug === 'support' && item.author_is_staff === false),
+      items.every((item) => item.channel_id === 'support' && item.author_is_staff === false),
     ).toBe(true);
     const expected = sandbox.store.messages.filter(
       (m) =>

@@ -127,7 +127,8 @@ export const FAULTS: FaultCase[] = [
   {
     name: '403 for a missing permission',
     fault: { status: 403, body: { error: 'You do not have permission to access this resource' } },
-    expected: () =>
+    expected: (request) =>
+      request.forbidden ??
       refused(
         403,
         'PermissionDenied',

@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
+import { REPORTS_PERMISSION } from '../../triggers/new_satisfaction_rating';
 import type { ZapierErrorInfo } from '../helpers';
 
 /**
@@ -57,6 +58,8 @@ export interface ExpectedRequest {
   wrongShape: Outcome;
   /** What a 404 leads to. */
   notFound: Outcome;
+  /** What a 403 that is not about the login leads to, when the operation says what it needs. */
+  forbidden?: Outcome;
 }
 
 export interface OperationCase {
@@ -70,6 +73,8 @@ export const HOST = 'acme.reamaze.io';
 /** Seeded in the sandbox (sandbox/seed.ts). */
 export const CONVERSATION = 'where-is-my-order-10482';
 export const CONTACT = 'dana.whitfield@example.com';
+/** "Order shipped", a brand template (sandbox/seed-ratings-templates.ts). */
+export const TEMPLATE = '3101';
 
 function unexpected(what: string): Outcome {
   return {
@@ -125,6 +130,7 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
   auth: [{ name: 'auth test', input: {}, requests: [listRead('/channels', 'channels')] }],
   channel_list: [{ name: 'dropdown', input: {}, requests: [listRead('/channels', 'channels')] }],
   staff_list: [{ name: 'dropdown', input: {}, requests: [listRead('/staff', 'staff')] }],
+  contact_list: [{ name: 'dropdown', input: {}, requests: [listRead('/contacts', 'contacts')] }],
   conversation_list: [
     { name: 'dropdown', input: {}, requests: [listRead('/conversations', 'conversations')] },
   ],
@@ -133,6 +139,36 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
     { name: 'no filters', input: {}, requests: [listRead('/conversations', 'conversations')] },
   ],
   new_contact: [{ name: 'no filters', input: {}, requests: [listRead('/contacts', 'contacts')] }],
+  response_template_list: [
+    {
+      name: 'dropdown',
+      input: {},
+      requests: [
+        listRead('/response_templates', 'response_templates', {
+          wrongShape: unexpected('the list of response templates'),
+        }),
+      ],
+    },
+  ],
+  new_satisfaction_rating: [
+    {
+      name: 'every rating',
+      input: {},
+      requests: [
+        listRead('/satisfaction_ratings', 'satisfaction_ratings', {
+          wrongShape: unexpected('the list of satisfaction ratings'),
+          forbidden: {
+            error: {
+              name: 'AppError',
+              code: 'PermissionDenied',
+              status: 403,
+              message: `Re:amaze refused this on ${HOST} (HTTP 403 Forbidden): ${REPORTS_PERMISSION}`,
+            },
+          },
+        }),
+      ],
+    },
+  ],
   conversation_status_changed: [
     { name: 'any status', input: {}, requests: [listRead('/conversations', 'conversations')] },
   ],
@@ -233,6 +269,28 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
         },
       ],
     },
+    {
+      name: 'a response template (read first)',
+      input: { conversation: CONVERSATION, visibility: '0', response_template: TEMPLATE },
+      requests: [
+        {
+          method: 'GET',
+          path: `/response_templates/${TEMPLATE}`,
+          answer: { object: 'response_template' },
+          wrongShape: unexpected('the response template'),
+          notFound: notFound(
+            `No response template with ID ${TEMPLATE} was found (it may have been deleted, or be another user's personal template) on ${HOST}.`,
+          ),
+        },
+        {
+          method: 'POST',
+          path: `/conversations/${CONVERSATION}/messages`,
+          answer: { object: 'message' },
+          wrongShape: unexpectedAfterWrite('the new message'),
+          notFound: NO_CONVERSATION,
+        },
+      ],
+    },
   ],
   update_conversation: [
     {
@@ -274,6 +332,17 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
       name: 'by email',
       input: { email: CONTACT },
       requests: [listRead('/contacts', 'contacts')],
+    },
+  ],
+  find_response_template: [
+    {
+      name: 'by name',
+      input: { query: 'Return label' },
+      requests: [
+        listRead('/response_templates', 'response_templates', {
+          wrongShape: unexpected('the list of response templates'),
+        }),
+      ],
     },
   ],
   find_conversation: [

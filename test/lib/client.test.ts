@@ -283,6 +283,32 @@ describe('failures become errors a no-code user can act on', () => {
     });
   });
 
+  it('a 403 says what the caller needs, unless it is about the login or is a web page', async () => {
+    const forbiddenMessage = 'this needs the Reports permission.';
+    const path = '/api/v1/satisfaction_ratings';
+    reamaze().get(path).reply(403, { error: 'Forbidden' });
+    expect(await failure(send({ path: '/satisfaction_ratings', forbiddenMessage }))).toEqual({
+      name: 'AppError',
+      code: 'PermissionDenied',
+      status: 403,
+      message:
+        'Re:amaze refused this on acme.reamaze.io (HTTP 403 Forbidden): this needs the Reports permission.',
+    });
+    reamaze().get(path).reply(403, '');
+    expect(await failure(send({ path: '/satisfaction_ratings', forbiddenMessage }))).toMatchObject({
+      code: 'PermissionDenied',
+    });
+    // Wrong credentials still ask to reconnect; an HTML page is not Re:amaze's answer.
+    reamaze().get(path).reply(403, { error: 'Invalid login email or API token' });
+    expect((await failure(send({ path: '/satisfaction_ratings', forbiddenMessage }))).name).toBe(
+      'ExpiredAuthError',
+    );
+    reamaze().get(path).reply(403, '<html><body>Blocked</body></html>');
+    expect(
+      (await failure(send({ path: '/satisfaction_ratings', forbiddenMessage }))).message,
+    ).not.toContain('Reports');
+  });
+
   it('a response slower than the timeout is a temporary failure', async () => {
     reamaze().get('/api/v1/slow').delay(500).reply(200, {});
     expect(await failure(send({ path: '/slow', timeoutMs: 50 }))).toEqual({

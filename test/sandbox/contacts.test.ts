@@ -5,6 +5,7 @@ import { perform as createContact } from '../../creates/create_contact';
 import { perform as updateContact } from '../../creates/update_contact';
 import { perform as createContactNote } from '../../creates/create_contact_note';
 import { perform as findContact } from '../../searches/find_contact';
+import { perform as contactList } from '../../triggers/contact_list';
 import { appTester, authData, failure } from '../helpers';
 import { call, testSandbox } from './helpers';
 
@@ -40,16 +41,26 @@ describe('contacts against the sandbox', () => {
       notes: ['From the web shop.'],
       data: { plan: 'Trial' },
     });
-    expect(made).toMatchObject({
+    const instant = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[-+]\d\d:\d\d$/);
+    expect(made).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      name: 'New Customer',
+      friendly_name: '',
       email: 'new.customer@example.com',
-      id: 'crm-1',
+      mobile: '',
       identifier: 'new.customer@example.com',
-      notes_text: 'From the web shop.',
+      external_id: 'crm-1',
+      twitter: '',
+      facebook: '',
+      instagram: '',
       data: { plan: 'Trial' },
+      notes: [{ note: 'From the web shop.', created_at: instant, author_name: '' }],
+      created_at: instant,
+      updated_at: instant,
+      contact_url: `https://acme.reamaze.io/admin/users/${String(made.id)}`,
     });
-    expect(made.inbox_url).toBe(`https://acme.reamaze.io/admin/users/${String(made._id)}`);
     const found = await run<Item[]>(findContact, { email: 'New.Customer@example.com' });
-    expect(found.map((c) => c.contact_key)).toEqual([made.contact_key]);
+    expect(found.map((c) => c.id)).toEqual([made.id]);
 
     expect(await failure(run(createContact, { email: 'new.customer@example.com' }))).toMatchObject({
       code: 'InvalidInput',
@@ -57,14 +68,15 @@ describe('contacts against the sandbox', () => {
     });
   });
 
-  it('New Contact lists the newest contact first and identifies it by _id', async () => {
+  it('New Contact lists the newest contact first; every item carries a non-empty, unique id', async () => {
     const seeded = await run<Item[]>(newContact, {}, { isPopulatingDedupe: true });
     const made = await run(createContact, { mobile: '+447700900123', name: 'Olly' });
     const items = await run<Item[]>(newContact);
-    expect(items[0]).toMatchObject({ contact_key: String(made._id), mobile: '+447700900123' });
-    expect(items.filter((i) => !seeded.some((s) => s.contact_key === i.contact_key))).toHaveLength(
-      1,
-    );
+    expect(items[0]).toMatchObject({ id: made.id, mobile: '+447700900123', external_id: '' });
+    expect(items.length).toBeGreaterThan(1);
+    for (const item of [...seeded, ...items]) expect(item.id).toMatch(/^\d+$/);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    expect(items.filter((i) => !seeded.some((s) => s.id === i.id))).toHaveLength(1);
     const mobiles = await run<Item[]>(newContact, { contact_type: 'mobile' });
     expect(mobiles.every((i) => i.mobile !== '')).toBe(true);
   });
@@ -81,8 +93,10 @@ describe('contacts against the sandbox', () => {
       name: '+1 415-555-0134',
       friendly_name: 'Sunny',
       data: { tier: 'Gold' },
-      notes_text: 'Texted about the recall.',
     });
+    expect((updated.notes as { note: string }[]).map((note) => note.note)).toContain(
+      'Texted about the recall.',
+    );
     const put = sandbox.requests.find((r) => r.method === 'PUT');
     expect(put).toMatchObject({
       path: '/contacts/%2B14155550134',
@@ -120,6 +134,19 @@ describe('contacts against the sandbox', () => {
       body: { note: { body: 'Wrapped' } },
     });
     expect(wrapped.status).toBe(422);
+  });
+
+  it('the Contact dropdown lists contacts with the value Update Contact takes, page by page', async () => {
+    const first = await run<Item[]>(contactList, {}, { page: 0 });
+    expect(first.length).toBeGreaterThan(0);
+    for (const choice of first) {
+      expect(Object.keys(choice)).toEqual(['id', 'name']);
+      expect(String(choice.id)).toMatch(/@|^\+\d+$/);
+    }
+    const chosen = first.find((choice) => String(choice.id).includes('@'));
+    const updated = await run(updateContact, { contact: chosen?.id, friendly_name: 'Picked' });
+    expect(updated).toMatchObject({ identifier: chosen?.id, friendly_name: 'Picked' });
+    expect(await run<Item[]>(contactList, {}, { page: 5 })).toEqual([]);
   });
 
   it('finds contacts by custom data and by exact mobile number', async () => {

@@ -59,11 +59,23 @@ describe('Find Contact', () => {
       .reply(200, page([nearMiss, { ...maya, email: 'MAYA@example.com' }, other]));
     const result = await run({ email: ' Maya@Example.com ' });
     expect(scope.isDone()).toBe(true);
-    expect(result.map((c) => c._id)).toEqual([1]);
-    expect(result[0]).toMatchObject({
-      contact_key: '1',
+    expect(result.map((c) => c.id)).toEqual(['1']);
+    expect(result[0]).toEqual({
+      id: '1',
+      name: 'Maya Lindqvist',
+      friendly_name: '',
+      email: 'MAYA@example.com',
+      mobile: '+14155550123',
       identifier: 'MAYA@example.com',
-      inbox_url: 'https://acme.reamaze.io/admin/users/1',
+      external_id: '',
+      twitter: '',
+      facebook: '',
+      instagram: '',
+      data: {},
+      notes: [],
+      created_at: '2026-03-09T14:22:05.118-05:00',
+      updated_at: null,
+      contact_url: 'https://acme.reamaze.io/admin/users/1',
     });
   });
 
@@ -72,7 +84,7 @@ describe('Find Contact', () => {
       .get('/api/v1/contacts')
       .query({ q: '+14155550123', type: 'mobile', page: '1' })
       .reply(200, page([other, maya]));
-    expect((await run({ mobile: '+14155550123' })).map((c) => c._id)).toEqual([1]);
+    expect((await run({ mobile: '+14155550123' })).map((c) => c.id)).toEqual(['1']);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -89,7 +101,7 @@ describe('Find Contact', () => {
       .get('/api/v1/contacts')
       .query({ q: 'maya@example.com', type: 'email', page: '2' })
       .reply(200, page([maya], 5));
-    expect((await run({ email: 'maya@example.com' })).map((c) => c._id)).toEqual([1]);
+    expect((await run({ email: 'maya@example.com' })).map((c) => c.id)).toEqual(['1']);
     expect(scope.isDone()).toBe(true);
 
     const many = reamaze()
@@ -116,7 +128,7 @@ describe('Find Contact', () => {
       .get('/api/v1/contacts')
       .query({ q: 'maya lindqvist', page: '1' })
       .reply(200, page([nearMiss, other, maya]));
-    expect((await run({ name: 'maya lindqvist' })).map((c) => c._id)).toEqual([1, 2, 3]);
+    expect((await run({ name: 'maya lindqvist' })).map((c) => c.id)).toEqual(['1', '2', '3']);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -137,7 +149,7 @@ describe('Find Contact', () => {
       name: 'Someone else',
       data: { plan: 'Wholesale', 'store id': '42' },
     });
-    expect(result.map((c) => c._id)).toEqual([1]);
+    expect(result.map((c) => c.id)).toEqual(['1']);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -146,7 +158,7 @@ describe('Find Contact', () => {
       .get('/api/v1/contacts')
       .query({ 'data[crm_id]': 'A-17', page: '1' })
       .reply(200, page([maya, other]));
-    expect((await run({ data: { crm_id: 'A-17' } })).map((c) => c._id)).toEqual([1, 3]);
+    expect((await run({ data: { crm_id: 'A-17' } })).map((c) => c.id)).toEqual(['1', '3']);
     expect(scope.isDone()).toBe(true);
   });
 

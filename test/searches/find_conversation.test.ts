@@ -1,7 +1,11 @@
 import nock from 'nock';
 import App from '../../index';
 import { perform } from '../../searches/find_conversation';
-import { conversationsPage, liveConversation } from '../fixtures/conversation-samples';
+import {
+  LIVE_CONVERSATION_ITEM,
+  conversationsPage,
+  liveConversation,
+} from '../fixtures/conversation-samples';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 afterEach(resetNock);
@@ -26,14 +30,7 @@ describe('find_conversation by slug', () => {
       .reply(200, liveConversation());
     const results = await find({ ...unmapped, conversation: 'where-is-my-order-4471' });
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({
-      id: 'where-is-my-order-4471',
-      slug: 'where-is-my-order-4471',
-      status_label: 'Open',
-      customer_email: 'maya.lindqvist@example.com',
-      channel_name: 'Support',
-      conversation_url: 'https://acme.reamaze.io/admin/conversations/where-is-my-order-4471',
-    });
+    expect(results[0]).toEqual(LIVE_CONVERSATION_ITEM);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -97,7 +94,7 @@ describe('find_conversation by criteria', () => {
       custom_data: { order_number: '004471', plan: 'Pro plan', empty: '' },
       status_group: 'all',
     });
-    expect(results.map((r) => r.slug)).toEqual(['newest', 'middle', 'older']);
+    expect(results.map((r) => r.id)).toEqual(['newest', 'middle', 'older']);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -180,7 +177,7 @@ describe('find_conversation: definition', () => {
         key: 'conversation',
         required: true,
         dynamic: 'conversation_list.id.name',
-        search: 'find_conversation.slug',
+        search: 'find_conversation.id',
       });
     }
   });

@@ -45,8 +45,6 @@ describe('conversation_list (hidden dropdown of recent conversations)', () => {
       {
         id: 'refund',
         name: 'Refund ↩️ طلب',
-        slug: 'refund',
-        subject: 'Refund ↩️ طلب',
         customer_name: 'Omar',
         customer_email: '',
         created_at: '2026-03-09T10:00:00.000Z',
@@ -96,20 +94,16 @@ describe('conversation_list (hidden dropdown of recent conversations)', () => {
       {
         id: 'no-subject',
         name: '(no subject) no-subject',
-        slug: 'no-subject',
-        subject: '',
         customer_name: '',
         customer_email: '',
-        created_at: '',
+        created_at: null,
       },
       {
         id: 'blank',
         name: '(no subject) blank',
-        slug: 'blank',
-        subject: '   ',
         customer_name: '',
         customer_email: '',
-        created_at: '',
+        created_at: null,
       },
     ]);
   });

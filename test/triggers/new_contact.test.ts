@@ -8,7 +8,7 @@ import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 // Tests pass loosely typed input (odd values included) to the operation's own perform.
 const perform = operationPerform as unknown as (z: ZObject, bundle: Bundle) => Promise<Item[]>;
-type Item = Record<string, unknown> & { contact_key: string };
+type Item = Record<string, unknown> & { id: string };
 const run = (inputData: Record<string, unknown> = {}, meta: Record<string, unknown> = {}) =>
   appTester(perform, { authData, inputData, meta });
 
@@ -44,7 +44,7 @@ afterEach(() => {
 });
 
 describe('New Contact: definition', () => {
-  it('is named and described the Zapier way and deduplicates on contact_key', () => {
+  it('is named and described the Zapier way and deduplicates on id, Re:amaze’s contact key', () => {
     expect(App.triggers?.new_contact?.key).toBe('new_contact');
     expect(newContact.noun).toBe('Contact');
     expect(newContact.display).toEqual({
@@ -54,8 +54,9 @@ describe('New Contact: definition', () => {
     const primary = (newContact.operation.outputFields as { key: string; primary?: boolean }[])
       .filter((field) => field.primary)
       .map((field) => field.key);
-    expect(primary).toEqual(['contact_key']);
+    expect(primary).toEqual([]);
     expect(newContact.operation.sample).toBe(contactSample);
+    expect(contactSample.id).toBe('48211907');
   });
 });
 
@@ -78,7 +79,7 @@ describe('New Contact: requests', () => {
     const items = await run();
     expect(scope.isDone()).toBe(true);
     expect(items).toHaveLength(30);
-    expect(items[0]?.contact_key).toBe('900000');
+    expect(items[0]?.id).toBe('900000');
   });
 
   it('sends the Contact Type filter as type, and leaves it out when empty', async () => {
@@ -128,7 +129,7 @@ describe('New Contact: requests', () => {
     const items = await run();
     expect(scope.isDone()).toBe(true);
     const horizonMinutes = DEFAULT_HORIZON_MS / MINUTE;
-    expect(items.map((i) => i.contact_key)).toEqual(
+    expect(items.map((i) => i.id)).toEqual(
       all.slice(0, horizonMinutes + 1).map((c) => String(c._id)),
     );
   });
@@ -185,12 +186,10 @@ describe('New Contact: requests', () => {
         ),
       );
     const items = await run();
-    expect(items.map((i) => [i.contact_key, i.identifier, i.identifier_type, i.inbox_url])).toEqual(
-      [
-        ['email:ana@example.com', 'Ana@Example.com', 'email', ''],
-        ['mobile:+447700900123', '+447700900123', 'mobile', ''],
-      ],
-    );
+    expect(items.map((i) => [i.id, i.identifier, i.contact_url])).toEqual([
+      ['email:ana@example.com', 'Ana@Example.com', ''],
+      ['mobile:+447700900123', '+447700900123', ''],
+    ]);
   });
 });
 
@@ -214,18 +213,23 @@ describe('New Contact: output', () => {
       .reply(200, page([contact], 1));
     expect(await run()).toEqual([
       {
-        ...contact,
-        contact_key: '48211907',
-        display_name: 'Maya',
+        id: '48211907',
+        name: 'Maya Lindqvist',
+        friendly_name: 'Maya',
+        email: 'maya.lindqvist@example.com',
+        mobile: '+14155550123',
+        identifier: 'maya.lindqvist@example.com',
+        external_id: 'crm-10442',
         twitter: '',
         facebook: '',
         instagram: '',
-        identifier: 'maya.lindqvist@example.com',
-        identifier_type: 'email',
-        data_text: 'plan: Wholesale',
-        notes_text: 'Prefers email.',
-        note_count: 1,
-        inbox_url: 'https://acme.reamaze.io/admin/users/48211907',
+        data: { plan: 'Wholesale' },
+        notes: [
+          { note: 'Prefers email.', created_at: '2026-03-09T14:25:40.512-05:00', author_name: '' },
+        ],
+        created_at: '2026-03-09T14:22:05.118-05:00',
+        updated_at: '2026-03-09T14:25:40.530-05:00',
+        contact_url: 'https://acme.reamaze.io/admin/users/48211907',
       },
     ]);
   });
@@ -309,7 +313,7 @@ describe('New Contact: simulated polls with Zapier dedupe', () => {
     const seen = new Set<string>();
     const log: { requests: number; inHorizon: number }[] = [];
     await run({}, { isPopulatingDedupe: true }).then((items) =>
-      items.forEach((i) => seen.add(i.contact_key)),
+      items.forEach((i) => seen.add(i.id)),
     );
     let next = 1000;
     for (const [minutes, arriving] of steps) {
@@ -326,8 +330,8 @@ describe('New Contact: simulated polls with Zapier dedupe', () => {
       }
       requests = 0;
       const items = await run();
-      const fired = items.map((i) => i.contact_key).filter((key) => !seen.has(key));
-      items.forEach((i) => seen.add(i.contact_key));
+      const fired = items.map((i) => i.id).filter((key) => !seen.has(key));
+      items.forEach((i) => seen.add(i.id));
       expect(fired.sort()).toEqual(created.sort());
       const inHorizon = made.filter((c) => c.at <= clock && c.at >= clock - DEFAULT_HORIZON_MS);
       log.push({ requests, inHorizon: inHorizon.length });

@@ -85,58 +85,31 @@ describe('new_message output', () => {
       .reply(200, messagesPage([API_MESSAGE_SAMPLE]));
     expect(await poll()).toEqual([
       {
-        // The API's own fields, as sent:
-        body: 'Hi, my order #4471 still hasn’t arrived. The tracking page has said "label created" since March 2.\n\nCould you check what is going on? A photo of the confirmation is attached.\n\nThanks,\nMaya',
-        visibility: 0,
-        origin: 1,
-        origin_id: null,
+        id: 'where-is-my-order-4471:1773084125118:0:26a205df3f5b',
         created_at: '2026-03-09T14:22:05.118-05:00',
-        user: {
-          name: 'Maya Lindqvist',
-          email: 'maya.lindqvist@example.com',
-          mobile: null,
-          'staff?': false,
-        },
-        recipients: [{ name: 'Acme Support', email: 'support@acme.reamaze.io' }],
-        attachments: [
-          {
-            file_file_name: 'order-confirmation.png',
-            file_content_type: 'image/png',
-            file_file_size: 84213,
-            thumb_url: 'https://attachments.example.com/acme/4471/order-confirmation_thumb.png',
-            url: 'https://attachments.example.com/acme/4471/order-confirmation.png',
-            'image?': true,
-          },
-        ],
-        conversation: {
-          subject: 'Where is my order #4471?',
-          slug: 'where-is-my-order-4471',
-          created_at: '2026-03-09T14:22:05.118-05:00',
-          category: {
-            name: 'Support',
-            slug: 'support',
-            email: 'support@acme.reamaze.io',
-            channel: 1,
-          },
-        },
-        // The derived identity and the flat fields:
-        id: 'where-is-my-order-4471:1773084125118:0:3943e65709bf',
         body_text:
           'Hi, my order #4471 still hasn’t arrived. The tracking page has said "label created" since March 2.\n\nCould you check what is going on? A photo of the confirmation is attached.\n\nThanks,\nMaya',
-        origin_label: 'Email',
-        visibility_label: 'Regular',
         author_name: 'Maya Lindqvist',
         author_email: 'maya.lindqvist@example.com',
         author_mobile: '',
         author_is_staff: false,
+        visibility: 'Visible to Customer',
+        sent_via: 'Email',
         conversation_subject: 'Where is my order #4471?',
-        conversation_slug: 'where-is-my-order-4471',
+        conversation_id: 'where-is-my-order-4471',
         conversation_url: 'https://acme.reamaze.io/admin/conversations/where-is-my-order-4471',
         channel_name: 'Support',
-        channel_slug: 'support',
-        attachment_urls: ['https://attachments.example.com/acme/4471/order-confirmation.png'],
-        attachment_names: ['order-confirmation.png'],
+        channel_id: 'support',
         recipient_emails: ['support@acme.reamaze.io'],
+        attachments: [
+          {
+            name: 'order-confirmation.png',
+            url: 'https://attachments.example.com/acme/4471/order-confirmation.png',
+            content_type: 'image/png',
+          },
+        ],
+        body: API_MESSAGE_SAMPLE.body,
+        origin_id: '',
       },
     ]);
   });
@@ -152,11 +125,11 @@ describe('new_message output', () => {
       '-06:00',
       '-06:00',
     ]);
-    expect(items.map((item) => item.visibility_label)).toEqual([
-      'Regular',
+    expect(items.map((item) => item.visibility)).toEqual([
+      'Visible to Customer',
       'Collision Detected Message',
       'Internal Note',
-      ...Array(10).fill('Regular'),
+      ...Array(10).fill('Visible to Customer'),
     ]);
     // The sample is exactly what a live poll returns for that message.
     expect(items.find((item) => item.id === MESSAGE_SAMPLE.id)).toEqual(MESSAGE_SAMPLE);
@@ -402,7 +375,7 @@ describe('new_message paging (look-back horizon and cap)', () => {
         .slice(0, 3)
         .map(messageIdentity),
     );
-    expect(items.map((item) => item.visibility)).toEqual([0, 0, 0]);
+    expect(items.map((item) => item.visibility)).toEqual(Array(3).fill('Visible to Customer'));
   });
 
   it('if Re:amaze reorders same-instant messages between two page requests, the ones it hid fire one poll later', async () => {

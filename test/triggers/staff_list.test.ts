@@ -48,8 +48,8 @@ describe('staff_list (hidden dropdown of staff)', () => {
       });
     expect(await list(0)).toEqual([
       staffSample,
-      { id: 'sara@acme.example', name: 'سارا', email: 'sara@acme.example' },
-      { id: 'bot@acme.example', name: 'Acme Bot', email: 'bot@acme.example' },
+      { id: 'sara@acme.example', name: 'سارا' },
+      { id: 'bot@acme.example', name: 'Acme Bot' },
     ]);
     expect(scope.isDone()).toBe(true);
   });
@@ -74,7 +74,6 @@ describe('staff_list (hidden dropdown of staff)', () => {
       {
         id: 'nameless@acme.example',
         name: 'nameless@acme.example',
-        email: 'nameless@acme.example',
       },
       staffSample,
     ]);
@@ -90,9 +89,7 @@ describe('staff_list (hidden dropdown of staff)', () => {
         total_count: 31,
         staff: [staff('Priya Natarajan', 'priya@acme.example')],
       });
-    expect(await list(1)).toEqual([
-      { id: 'priya@acme.example', name: 'Priya Natarajan', email: 'priya@acme.example' },
-    ]);
+    expect(await list(1)).toEqual([{ id: 'priya@acme.example', name: 'Priya Natarajan' }]);
     expect(scope.isDone()).toBe(true);
   });
 

@@ -16,6 +16,13 @@ describe('runnerError', () => {
     );
   });
 
+  it('drops the colour codes the CLI writes into a pipe', () => {
+    const stderr =
+      ' \u001b[31m›\u001b[39m   Error: Could not find acme.reamaze.io.\u001b[2K\n ›   What happened:';
+    expect(runnerError(stderr)).toBe('Could not find acme.reamaze.io.');
+    expect(runnerError('\u001b[1mboom\u001b[22m')).toBe('boom');
+  });
+
   it('falls back to the last lines of output', () => {
     expect(runnerError('boom\nsomething broke')).toBe('boom something broke');
     expect(runnerError('')).toBe('the runner failed');

@@ -1,0 +1,54 @@
+import { instantParam, paged, param, type Route } from '../http';
+import { formatInstant } from '../shapes';
+import type { SatisfactionRating, Store } from '../store';
+
+/**
+ * GET /satisfaction_ratings: newest first (the order of the documented sample), filtered by
+ * `rating` and `created_after`; a user whose role lacks Reports (`access_reports`) gets a 403.
+ * Ratings name everyone by internal id only: the customer's contact id, the staff member's user
+ * id and the conversation's database id (not its slug).
+ */
+
+/** Internal ids the API shows for things the sandbox otherwise knows by slug or email. */
+export function conversationDatabaseId(store: Store, slug: string): string {
+  return String(880_000 + (store.conversation(slug)?.seq ?? 0));
+}
+
+function staffId(store: Store, email: string | null): string | null {
+  const index = email === null ? -1 : store.staff.findIndex((user) => user.email === email);
+  return index < 0 ? null : String(40_000 + index + 1);
+}
+
+function ratingShape(store: Store, rating: SatisfactionRating): Record<string, unknown> {
+  return {
+    id: String(rating.id),
+    rating: rating.rating,
+    comment: rating.comment,
+    user_id: String(rating.customerId),
+    assignee_id: staffId(store, rating.assigneeEmail),
+    conversation_id: conversationDatabaseId(store, rating.conversationSlug),
+    created_at: formatInstant(rating.createdAt),
+    updated_at: formatInstant(rating.updatedAt),
+  };
+}
+
+const routes: Route[] = [
+  {
+    method: 'GET',
+    path: '/satisfaction_ratings',
+    handle: ({ store, query, user }) => {
+      if (!user.admin) {
+        return { status: 403, body: { error: 'You are not allowed to access reports' } };
+      }
+      const rating = param(query, 'rating');
+      const after = instantParam(query, 'created_after', 'start');
+      const ratings = store.satisfactionRatings
+        .filter((r) => rating === undefined || String(r.rating) === rating)
+        .filter((r) => after === undefined || r.createdAt > after)
+        .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+      return paged(query, 'satisfaction_ratings', ratings, (r) => ratingShape(store, r));
+    },
+  },
+];
+
+export default routes;
