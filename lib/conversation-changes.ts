@@ -2,6 +2,7 @@ import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { getPage, REQUEST_TIMEOUT_MS, type QueryValue } from './client';
 import {
   conversationOutputFields,
+  conversationTags,
   flattenConversation,
   type ConversationItem,
 } from './conversation';
@@ -99,16 +100,19 @@ export async function listChangedConversations(
 }
 
 /** What this Zap last saw of one conversation: the watched value, the change it fired as, when. */
-type Remembered = [value: string, changeId: string | null, changedAt: number];
+export type Remembered = [value: string, changeId: string | null, changedAt: number];
+
+/** What this Zap last saw of each conversation, by slug. */
+export type Seen = Record<string, Remembered>;
 
 interface WatchState {
   v: 1;
-  seen: Record<string, Remembered>;
+  seen: Seen;
 }
 
 function readState(value: unknown): WatchState | undefined {
   if (!isRecord(value) || value.v !== 1 || !isRecord(value.seen)) return undefined;
-  const seen: Record<string, Remembered> = {};
+  const seen: Seen = {};
   for (const [slug, entry] of Object.entries(value.seen)) {
     if (
       Array.isArray(entry) &&
@@ -161,8 +165,8 @@ async function saveState(z: ZObject, key: string | undefined, state: WatchState)
 export interface ChangeWatch {
   /** The trigger's key: part of every change ID and of the state's key. */
   trigger: string;
-  /** The watched value as text ('' for none: no status, nobody assigned). */
-  valueOf: (conversation: ConversationItem) => string;
+  /** The watched value of a conversation as the API lists it, as text ('' for none). */
+  valueOf: (conversation: Record<string, unknown>) => string;
   /** Whether entering this value is a change the user asked for (the trigger's filter). */
   wanted: (value: string) => boolean;
   /**
@@ -194,27 +198,25 @@ export function changeId(
 }
 
 /**
- * Finds the changes among the listed conversations, newest-changed first. A conversation whose
- * value this Zap remembers keeps the ID it fired with (Zapier has seen it: no second run however
- * often it is edited); a different value, or a conversation not seen before, gets a new ID from the
- * value and the changed time (so a lost state fires again only what was edited since its change).
+ * The changes among the listed conversations against what this Zap saw (`seen`, brought up to
+ * date in place), newest-changed first. A conversation whose value this Zap remembers keeps the ID
+ * it fired with (Zapier has seen it: no second run however often it is edited); a different value,
+ * or a conversation not seen before, gets a new ID from the value and the changed time (so a lost
+ * state fires again only what was edited since its change).
  */
-export async function findChanges(
-  z: ZObject,
-  bundle: Bundle,
+export function changesSince(
+  seen: Seen,
   watch: ChangeWatch,
   conversations: Record<string, unknown>[],
-): Promise<ConversationChange[]> {
-  const key = stateKey(z, bundle, watch.trigger);
-  const state = await loadState(z, key);
+  brand: unknown,
+): ConversationChange[] {
   const changes: ConversationChange[] = [];
   for (const conversation of conversations) {
     const slug = slugOf(conversation);
     const changedAt = conversationChangedAt(conversation);
     if (slug === undefined || changedAt === undefined) continue;
-    const item = flattenConversation(conversation, bundle.authData?.brand);
-    const value = watch.valueOf(item);
-    const before = state.seen[slug];
+    const value = watch.valueOf(conversation);
+    const before = seen[slug];
     let id: string | null;
     if (before !== undefined && before[0] === value) {
       id = before[1];
@@ -226,11 +228,25 @@ export async function findChanges(
         before === undefined && createdAt !== undefined && changedAt - createdAt <= AS_CREATED_MS;
       id = untouched && !watch.creationCounts ? null : changeId(slug, watch, value, changedAt);
     }
-    state.seen[slug] = [value, id, changedAt];
+    seen[slug] = [value, id, changedAt];
     if (id !== null && watch.wanted(value)) {
+      const item = flattenConversation(conversation, brand);
       changes.push({ id, item, value, previous: before?.[0] });
     }
   }
+  return changes;
+}
+
+/** {@link changesSince} against this Zap's remembered state, which is then saved. */
+export async function findChanges(
+  z: ZObject,
+  bundle: Bundle,
+  watch: ChangeWatch,
+  conversations: Record<string, unknown>[],
+): Promise<ConversationChange[]> {
+  const key = stateKey(z, bundle, watch.trigger);
+  const state = await loadState(z, key);
+  const changes = changesSince(state.seen, watch, conversations, bundle.authData?.brand);
   await saveState(z, key, state);
   return changes;
 }
@@ -249,7 +265,7 @@ export async function pollChanges(
  * ID is just the two, and Zapier (which keeps every ID it has seen while the Zap is on) runs once.
  */
 export function tagChanges(
-  bundle: Bundle,
+  brand: unknown,
   trigger: string,
   tag: string,
   conversations: Record<string, unknown>[],
@@ -257,12 +273,14 @@ export function tagChanges(
   const wanted = tag.trim().toLowerCase();
   const changes: ConversationChange[] = [];
   for (const conversation of conversations) {
-    const item = flattenConversation(conversation, bundle.authData?.brand);
-    const carried = item.tag_list.find((each) => each.trim().toLowerCase() === wanted);
-    if (item.slug === '' || carried === undefined) continue;
+    const slug = slugOf(conversation);
+    const carried = conversationTags(conversation).find(
+      (each) => each.trim().toLowerCase() === wanted,
+    );
+    if (slug === undefined || carried === undefined) continue;
     changes.push({
-      id: `${item.slug}:${trigger}:${wanted}`,
-      item,
+      id: `${slug}:${trigger}:${wanted}`,
+      item: flattenConversation(conversation, brand),
       value: carried,
       previous: undefined,
     });
@@ -270,19 +288,48 @@ export function tagChanges(
   return changes;
 }
 
-/** The change as the trigger outputs it: the conversation's flat fields, the change's ID, and `extra`. */
-export function changeItem(
-  change: ConversationChange,
-  extra: Record<string, unknown>,
-): ConversationItem {
-  return { ...change.item, ...extra, id: change.id };
+/**
+ * The one change a trigger's sample shows: what a poll finds in `conversation` on `brand` when
+ * this Zap last saw the value `previous` (undefined: never saw it).
+ */
+export function sampleChange(
+  watch: ChangeWatch,
+  conversation: Record<string, unknown>,
+  previous: string | undefined,
+  brand: string,
+): ConversationChange {
+  const slug = slugOf(conversation) ?? '';
+  const seen: Seen = previous === undefined ? {} : { [slug]: [previous, null, 0] };
+  return onlyChange(changesSince(seen, watch, [conversation], brand));
 }
 
-/** The conversation fields, with `id` relabelled as the change's ID, then the trigger's own fields. */
+/** The single change of a sample; a sample that shows none is a bug caught when the app loads. */
+export function onlyChange(changes: ConversationChange[]): ConversationChange {
+  const [change] = changes;
+  if (change === undefined || changes.length > 1) throw new Error('A sample must show one change');
+  return change;
+}
+
+/**
+ * A change as the triggers output it: the conversation's flat fields, its own ID moved to
+ * `conversation_id` (what the conversation actions take), the trigger's own fields, and the
+ * change's ID as `id` (what Zapier deduplicates on).
+ */
+export type ChangeItem = Record<string, unknown> & { id: string; conversation_id: string };
+
+export function changeItem(change: ConversationChange, extra: Record<string, string>): ChangeItem {
+  const { id: conversationId, ...conversation } = change.item;
+  return { conversation_id: conversationId, ...extra, ...conversation, id: change.id };
+}
+
+/** The output fields of {@link changeItem}, in the same order. */
 export function changeOutputFields(extra: PlainOutputField[]): PlainOutputField[] {
   return [
-    { key: 'id', label: 'Change ID' },
-    ...conversationOutputFields.filter((field) => field.key !== 'id'),
+    ...conversationOutputFields
+      .filter((field) => field.key === 'id')
+      .map((field) => ({ ...field, key: 'conversation_id' })),
     ...extra,
+    ...conversationOutputFields.filter((field) => field.key !== 'id'),
+    { key: 'id', label: 'Change ID', required: true },
   ];
 }

@@ -1,14 +1,16 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import type { ConversationItem } from '../lib/conversation';
 import {
-  changeId,
   changeChannelField,
   changeItem,
   changeOutputFields,
   pollChanges,
+  sampleChange,
+  type ChangeItem,
   type ChangeWatch,
+  type ConversationChange,
 } from '../lib/conversation-changes';
-import { listedConversationSample } from '../lib/conversation-list';
+import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
+import { record, stringField } from '../lib/fields';
 import { email } from '../lib/input';
 
 const KEY = 'conversation_assigned';
@@ -26,8 +28,10 @@ export const inputFields = defineInputFields([
 ]);
 
 /** Whom the conversation is assigned to: the email (case-insensitive), else the name; '' for nobody. */
-const assigneeOf = (conversation: ConversationItem): string =>
-  conversation.assignee_email.trim().toLowerCase() || conversation.assignee_name.trim();
+function assigneeOf(conversation: Record<string, unknown>): string {
+  const assignee = record(conversation.assignee);
+  return stringField(assignee.email).trim().toLowerCase() || stringField(assignee.name).trim();
+}
 
 /** Watches the assignee; `wanted` is the chosen staff email in lower case, undefined for anyone. */
 export function assigneeWatch(wanted: string | undefined): ChangeWatch {
@@ -39,29 +43,25 @@ export function assigneeWatch(wanted: string | undefined): ChangeWatch {
   };
 }
 
+/** An assignment as this trigger outputs it: whom it was assigned to before, when this Zap saw it. */
+export function assignmentItem(change: ConversationChange): ChangeItem {
+  return changeItem(change, { previously_assigned_to: change.previous ?? '' });
+}
+
 export const perform = (async (z, bundle) => {
   const watch = assigneeWatch(email(bundle.inputData.assignee, 'Assigned to')?.toLowerCase());
-  return (await pollChanges(z, bundle, watch)).map((change) =>
-    changeItem(change, { previously_assigned_to: change.previous ?? '' }),
-  );
+  return (await pollChanges(z, bundle, watch)).map(assignmentItem);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
-const changedAt = '2026-03-09T14:31:02.044-05:00';
-
-export const sample = {
-  ...listedConversationSample,
-  id: changeId(
-    listedConversationSample.slug,
-    { trigger: KEY },
-    'jonas.weber@acme.example',
-    Date.parse(changedAt),
+/** The sample conversation handed over to Jonas after the customer's thanks; Priya had it before. */
+export const sample = assignmentItem(
+  sampleChange(
+    assigneeWatch(undefined),
+    { ...API_CONVERSATION_SAMPLE, updated_at: '2026-03-10T08:09:58.412-05:00' },
+    'priya.raman@acme.example',
+    'acme',
   ),
-  assignee: { name: 'Jonas Weber', email: 'jonas.weber@acme.example' },
-  assignee_name: 'Jonas Weber',
-  assignee_email: 'jonas.weber@acme.example',
-  updated_at: changedAt,
-  previously_assigned_to: '',
-};
+);
 
 export default defineTrigger({
   key: KEY,

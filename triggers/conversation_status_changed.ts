@@ -5,15 +5,17 @@ import {
   type PollingTriggerPerform,
 } from 'zapier-platform-core';
 import {
-  changeId,
   changeChannelField,
   changeItem,
   changeOutputFields,
   pollChanges,
+  sampleChange,
+  type ChangeItem,
   type ChangeWatch,
+  type ConversationChange,
 } from '../lib/conversation-changes';
-import type { ConversationItem } from '../lib/conversation';
-import { listedConversationSample } from '../lib/conversation-list';
+import { conversationStatusCode } from '../lib/conversation';
+import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
 import { text } from '../lib/input';
 import { CONVERSATION_STATUSES, labelFor } from '../lib/labels';
 
@@ -50,8 +52,10 @@ export function chosenStatus(value: unknown): string | undefined {
 }
 
 /** The status as its code in text; '' when the conversation has none the integration can read. */
-const statusOf = (conversation: ConversationItem): string =>
-  conversation.status === null ? '' : String(conversation.status);
+function statusOf(conversation: Record<string, unknown>): string {
+  const code = conversationStatusCode(conversation);
+  return code === null ? '' : String(code);
+}
 
 /** Watches the status; `wanted` is the chosen status code, undefined for any. */
 export function statusWatch(wanted: string | undefined): ChangeWatch {
@@ -63,28 +67,25 @@ export function statusWatch(wanted: string | undefined): ChangeWatch {
   };
 }
 
+/** A status change as this trigger outputs it: the status before it, when this Zap saw it. */
+export function statusChangeItem(change: ConversationChange): ChangeItem {
+  return changeItem(change, { previous_status: labelFor(CONVERSATION_STATUSES, change.previous) });
+}
+
 export const perform = (async (z, bundle) => {
   const watch = statusWatch(chosenStatus(bundle.inputData.status));
-  return (await pollChanges(z, bundle, watch)).map((change) =>
-    changeItem(change, {
-      previous_status:
-        change.previous === undefined || change.previous === ''
-          ? ''
-          : labelFor(CONVERSATION_STATUSES, change.previous),
-    }),
-  );
+  return (await pollChanges(z, bundle, watch)).map(statusChangeItem);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
-const changedAt = '2026-03-09T16:05:12.730-05:00';
-
-export const sample = {
-  ...listedConversationSample,
-  id: changeId(listedConversationSample.slug, { trigger: KEY }, '2', Date.parse(changedAt)),
-  status: 2,
-  status_label: 'Done',
-  updated_at: changedAt,
-  previous_status: 'Open',
-};
+/** The sample conversation marked Done after the customer's thanks; this Zap saw it Open. */
+export const sample = statusChangeItem(
+  sampleChange(
+    statusWatch(undefined),
+    { ...API_CONVERSATION_SAMPLE, status: 2, updated_at: '2026-03-10T08:14:26.530-05:00' },
+    '0',
+    'acme',
+  ),
+);
 
 export default defineTrigger({
   key: KEY,

@@ -9,9 +9,12 @@ import {
   changeItem,
   changeOutputFields,
   listChangedConversations,
+  onlyChange,
   tagChanges,
+  type ChangeItem,
+  type ConversationChange,
 } from '../lib/conversation-changes';
-import { listedConversationSample } from '../lib/conversation-list';
+import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
 import { requiredText } from '../lib/input';
 
 const KEY = 'conversation_tag_added';
@@ -26,6 +29,11 @@ export const inputFields = defineInputFields([
   changeChannelField,
 ]);
 
+/** A tag change as this trigger outputs it: the tag as the conversation carries it. */
+export function tagAddedItem(change: ConversationChange): ChangeItem {
+  return changeItem(change, { tag_added: change.value });
+}
+
 /** Asks Re:amaze only for conversations carrying the tag (`tag`), newest-changed first. */
 export const perform = (async (z, bundle) => {
   const tag = requiredText(bundle.inputData.tag, 'Tag').trim();
@@ -38,16 +46,12 @@ export const perform = (async (z, bundle) => {
     );
   }
   const conversations = await listChangedConversations(z, bundle, { tag });
-  return tagChanges(bundle, KEY, tag, conversations).map((change) =>
-    changeItem(change, { tag_added: change.value }),
-  );
+  return tagChanges(bundle.authData?.brand, KEY, tag, conversations).map(tagAddedItem);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
-export const sample = {
-  ...listedConversationSample,
-  id: `${listedConversationSample.slug}:${KEY}:shipping`,
-  tag_added: 'shipping',
-};
+export const sample = tagAddedItem(
+  onlyChange(tagChanges('acme', KEY, 'shipping', [API_CONVERSATION_SAMPLE])),
+);
 
 export default defineTrigger({
   key: KEY,

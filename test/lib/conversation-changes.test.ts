@@ -6,6 +6,8 @@ import {
   STATE_TTL_SECONDS,
   conversationChangedAt,
   findChanges,
+  onlyChange,
+  sampleChange,
   tagChanges,
   type ChangeWatch,
 } from '../../lib/conversation-changes';
@@ -181,8 +183,54 @@ describe('Conversation Status Changed: which edits fire', () => {
     expect(change).toMatchObject({
       value: '2',
       previous: '1',
-      item: { slug: 'a', status_label: 'Done' },
+      item: { id: 'a', status: 'Done' },
     });
+  });
+});
+
+describe('Conversation Status Changed: the status read', () => {
+  it('is the code as the API sends it, a numeric string alike; anything else is no status', () => {
+    const watch = statusWatch(undefined);
+    expect(watch.valueOf(liveConversation({ status: 2 }))).toBe('2');
+    expect(watch.valueOf(liveConversation({ status: ' 5 ' }))).toBe('5');
+    expect(watch.valueOf(liveConversation({ status: 'open' }))).toBe('');
+    expect(watch.valueOf(liveConversation({ status: null }))).toBe('');
+  });
+
+  it('a conversation without a readable status never fires', async () => {
+    const poll = zap(statusWatch(undefined));
+    await poll([conversation('a', 0, { status: 0 })]);
+    expect(
+      await poll([liveConversation({ slug: 'a', status: 'x', updated_at: iso(at(1)) })]),
+    ).toEqual([]);
+  });
+});
+
+describe('samples', () => {
+  it('sampleChange is what a poll finds when the Zap last saw the value given', () => {
+    const change = sampleChange(
+      statusWatch(undefined),
+      conversation('a', 1, { status: 2 }),
+      '0',
+      'acme',
+    );
+    expect(change).toMatchObject({
+      id: `a:conversation_status_changed:2@${at(1)}`,
+      value: '2',
+      previous: '0',
+      item: { id: 'a', status: 'Done' },
+    });
+  });
+
+  it('a sample that shows no change, or several, is refused', () => {
+    expect(() =>
+      sampleChange(statusWatch(undefined), conversation('a', 1, { status: 2 }), '2', 'acme'),
+    ).toThrow('A sample must show one change');
+    const two = tagChanges('acme', 't', 'vip', [
+      conversation('a', 1, { tags: ['vip'] }),
+      conversation('b', 1, { tags: ['vip'] }),
+    ]);
+    expect(() => onlyChange(two)).toThrow('A sample must show one change');
   });
 });
 
@@ -226,7 +274,7 @@ describe('Conversation Assigned: which edits fire', () => {
 describe('Tag Added: once per conversation and tag', () => {
   const fired = new Set<string>();
   const poll = (conversations: Record<string, unknown>[]) => {
-    const ids = tagChanges(bundleFor(undefined), 'conversation_tag_added', 'VIP', conversations)
+    const ids = tagChanges('acme', 'conversation_tag_added', 'VIP', conversations)
       .map((change) => change.id)
       .filter((id) => !fired.has(id));
     ids.forEach((id) => fired.add(id));
@@ -249,10 +297,10 @@ describe('Tag Added: once per conversation and tag', () => {
   });
 
   it('outputs the tag as the conversation carries it', () => {
-    const [change] = tagChanges(bundleFor(undefined), 'conversation_tag_added', ' vip ', [
+    const [change] = tagChanges('acme', 'conversation_tag_added', ' vip ', [
       conversation('a', 1, { tags: ['VIP'] }),
     ]);
-    expect(change).toMatchObject({ value: 'VIP', item: { slug: 'a', tags_text: 'VIP' } });
+    expect(change).toMatchObject({ value: 'VIP', item: { id: 'a', tags: ['VIP'] } });
   });
 });
 
@@ -356,6 +404,6 @@ describe('per-Zap state', () => {
       }),
       conversation('ok', 1, { status: 2 }),
     ]);
-    expect(changes.map((c) => c.item.slug)).toEqual(['ok']);
+    expect(changes.map((c) => c.item.id)).toEqual(['ok']);
   });
 });

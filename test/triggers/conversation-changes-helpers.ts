@@ -1,5 +1,9 @@
-import { liveConversation } from '../fixtures/conversation-samples';
-import { appTester, authData, resetNock } from '../helpers';
+import {
+  LIVE_CONVERSATION_ITEM,
+  conversationsPage,
+  liveConversation,
+} from '../fixtures/conversation-samples';
+import { appTester, authData, reamaze, resetNock } from '../helpers';
 
 /** Shared by the nock tests of the three conversation-change triggers. */
 
@@ -41,3 +45,40 @@ export function changedAgo(
     ...overrides,
   });
 }
+
+/**
+ * A change trigger's item for a conversation item (by default {@link liveConversation}()'s) with
+ * `overrides`: the conversation's ID as `conversation_id`, its other fields unchanged.
+ */
+export function changeItemOf(
+  overrides: Record<string, unknown>,
+  conversationItem: Record<string, unknown> & { id: string } = LIVE_CONVERSATION_ITEM,
+): Record<string, unknown> {
+  const { id, ...conversation } = conversationItem;
+  return { conversation_id: id, ...conversation, ...overrides };
+}
+
+type ChangeTrigger = { operation: { outputFields?: unknown; sample?: object } };
+
+/**
+ * Polls once with `listed` as the only conversation, and checks the item and the trigger's
+ * sample have exactly the labelled output keys, in the labelled order.
+ */
+export async function expectLiveShape(
+  trigger: ChangeTrigger,
+  poll: ReturnType<typeof poller>,
+  listed: Record<string, unknown>,
+  inputData: Record<string, unknown> = {},
+): Promise<void> {
+  reamaze()
+    .get('/api/v1/conversations')
+    .query(true)
+    .reply(200, conversationsPage([listed]));
+  const labelled = (trigger.operation.outputFields as { key: string }[]).map((field) => field.key);
+  expect((await poll(inputData)).map((item) => Object.keys(item))).toEqual([labelled]);
+  expect(Object.keys(trigger.operation.sample ?? {})).toEqual(labelled);
+}
+
+/** The ISO form of the instant `minutesAgo` before {@link NOW} (how the tests list changed times). */
+export const isoAgo = (minutesAgo: number): string =>
+  new Date(NOW - minutesAgo * MINUTE).toISOString();

@@ -1,13 +1,16 @@
 import conversationAssigned, { perform, sample } from '../../triggers/conversation_assigned';
+import { conversationSample } from '../../lib/conversation';
 import { conversationsPage } from '../fixtures/conversation-samples';
 import { failure, reamaze } from '../helpers';
 import {
   MINUTE,
   NOW,
   atFixedNow,
+  changeItemOf,
   changedAgo,
+  isoAgo,
+  expectLiveShape,
   poller,
-  type Item,
 } from './conversation-changes-helpers';
 
 atFixedNow();
@@ -51,7 +54,9 @@ describe('conversation_assigned', () => {
           assignedAgo('c', 3, 'priya@acme.example'),
         ]),
       );
-    expect((await poll({ assignee: ' jo@acme.example ' })).map((i) => i.slug)).toEqual(['a']);
+    expect((await poll({ assignee: ' jo@acme.example ' })).map((i) => i.conversation_id)).toEqual([
+      'a',
+    ]);
   });
 
   it('reports whom it was assigned to before, when this Zap saw it', async () => {
@@ -66,11 +71,15 @@ describe('conversation_assigned', () => {
       .query(true)
       .reply(200, conversationsPage([assignedAgo('a', 2, 'jo@acme.example')]));
     expect(await poll({}, zap)).toEqual([
-      expect.objectContaining({
-        id: `a:conversation_assigned:jo@acme.example@${NOW - 2 * MINUTE}`,
+      changeItemOf({
+        conversation_id: 'a',
+        conversation_url: 'https://acme.reamaze.io/admin/conversations/a',
         assignee_name: 'jo',
         assignee_email: 'jo@acme.example',
+        created_at: isoAgo(2 + 24 * 60),
+        updated_at: isoAgo(2),
         previously_assigned_to: 'priya@acme.example',
+        id: `a:conversation_assigned:jo@acme.example@${NOW - 2 * MINUTE}`,
       }),
     ]);
   });
@@ -86,13 +95,31 @@ describe('conversation_assigned', () => {
     expect(scope.isDone()).toBe(false);
   });
 
-  it('has a sample in the live shape and a labelled field for the previous assignee', async () => {
+  it('an assignee known only by name is watched by name', async () => {
     reamaze()
       .get('/api/v1/conversations')
       .query(true)
-      .reply(200, conversationsPage([assignedAgo('a', 1, 'jo@acme.example')]));
-    const [item] = await poll();
-    expect(Object.keys(item as Item)).toEqual(expect.arrayContaining(Object.keys(sample)));
+      .reply(200, conversationsPage([changedAgo('a', 1, { assignee: { name: 'Front Desk' } })]));
+    expect((await poll()).map((i) => [i.id, i.assignee_name, i.assignee_email])).toEqual([
+      [`a:conversation_assigned:Front Desk@${NOW - MINUTE}`, 'Front Desk', ''],
+    ]);
+  });
+
+  it('has a sample in the live shape: the same keys as a live item, in the labelled order', async () => {
+    await expectLiveShape(conversationAssigned, poll, assignedAgo('a', 1, 'jo@acme.example'));
+  });
+
+  it('the sample is the conversations’ sample handed to Jonas, Priya’s before', () => {
+    expect(sample).toEqual(
+      changeItemOf(
+        {
+          previously_assigned_to: 'priya.raman@acme.example',
+          updated_at: '2026-03-10T08:09:58.412-05:00',
+          id: `where-is-my-order-4471:conversation_assigned:jonas.weber@acme.example@${Date.parse('2026-03-10T13:09:58.412Z')}`,
+        },
+        conversationSample,
+      ),
+    );
     expect(conversationAssigned.operation.outputFields).toContainEqual({
       key: 'previously_assigned_to',
       label: 'Previously Assigned to (Email)',

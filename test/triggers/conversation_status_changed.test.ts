@@ -1,15 +1,17 @@
 import statusChanged, { perform, sample } from '../../triggers/conversation_status_changed';
 import { BASELINE_MAX_PAGES } from '../../lib/conversation-changes';
-import { flattenConversation } from '../../lib/conversation';
+import { conversationSample } from '../../lib/conversation';
 import { conversationsPage } from '../fixtures/conversation-samples';
 import { failure, reamaze } from '../helpers';
 import {
   MINUTE,
   NOW,
   atFixedNow,
+  changeItemOf,
   changedAgo,
+  isoAgo,
+  expectLiveShape,
   poller,
-  type Item,
 } from './conversation-changes-helpers';
 
 atFixedNow();
@@ -38,9 +40,9 @@ describe('conversation_status_changed: the request', () => {
       .get('/api/v1/conversations')
       .query({ ...LIST, category: 'support', page: '1' })
       .reply(200, conversationsPage([statusAgo('done', 1, 2), statusAgo('open', 2, 0)]));
-    expect((await poll({ status: '2', channel: ' support ' })).map((i) => i.slug)).toEqual([
-      'done',
-    ]);
+    expect(
+      (await poll({ status: '2', channel: ' support ' })).map((i) => i.conversation_id),
+    ).toEqual(['done']);
   });
 
   it.each([
@@ -51,7 +53,7 @@ describe('conversation_status_changed: the request', () => {
       .get('/api/v1/conversations')
       .query(true)
       .reply(200, conversationsPage([statusAgo('auto', 1, 6), statusAgo('done', 2, 2)]));
-    expect((await poll({ status })).map((i) => i.slug)).toEqual(['auto']);
+    expect((await poll({ status })).map((i) => i.conversation_id)).toEqual(['auto']);
   });
 
   it('refuses a status Re:amaze does not have, before any request', async () => {
@@ -68,25 +70,27 @@ describe('conversation_status_changed: the request', () => {
 });
 
 describe('conversation_status_changed: the items', () => {
-  it('outputs the conversation’s flat fields, the change’s ID and the status before, when known', async () => {
+  it('outputs the conversation’s flat fields, its ID as conversation_id, the change’s ID and the status before, when known', async () => {
     const zap = { zap: { id: 'status-items' } };
-    reamaze()
-      .get('/api/v1/conversations')
-      .query(true)
-      .reply(200, conversationsPage([statusAgo('where-is-my-order-4471', 30, 1)]));
-    const [first] = await poll({}, zap);
-    expect(first).toMatchObject({ previous_status: '', status_label: 'Responded' });
-    reamaze()
-      .get('/api/v1/conversations')
-      .query(true)
-      .reply(200, conversationsPage([statusAgo('where-is-my-order-4471', 2, 2)]));
-    const [item] = await poll({}, zap);
-    expect(item).toEqual({
-      ...flattenConversation(statusAgo('where-is-my-order-4471', 2, 2), 'acme'),
-      id: `where-is-my-order-4471:conversation_status_changed:2@${NOW - 2 * MINUTE}`,
-      status_label: 'Done',
-      previous_status: 'Responded',
-    });
+    const polls = [
+      { minutesAgo: 30, status: 1, label: 'Responded', before: '' },
+      { minutesAgo: 2, status: 2, label: 'Done', before: 'Responded' },
+    ];
+    for (const { minutesAgo, status, label, before } of polls) {
+      reamaze()
+        .get('/api/v1/conversations')
+        .query(true)
+        .reply(200, conversationsPage([statusAgo('where-is-my-order-4471', minutesAgo, status)]));
+      expect(await poll({}, zap)).toEqual([
+        changeItemOf({
+          status: label,
+          created_at: isoAgo(minutesAgo + 24 * 60),
+          updated_at: isoAgo(minutesAgo),
+          previous_status: before,
+          id: `where-is-my-order-4471:conversation_status_changed:${status}@${NOW - minutesAgo * MINUTE}`,
+        }),
+      ]);
+    }
   });
 
   it('fires a change once over two polls of the same Zap, however often the list repeats it', async () => {
@@ -101,21 +105,33 @@ describe('conversation_status_changed: the items', () => {
     expect(new Set(ids)).toEqual(new Set([`a:conversation_status_changed:2@${NOW - 5 * MINUTE}`]));
   });
 
-  it('has a sample in the live shape: only keys a live item has, the change ID in the same form', async () => {
-    reamaze()
-      .get('/api/v1/conversations')
-      .query(true)
-      .reply(200, conversationsPage([statusAgo('a', 5)]));
-    const [item] = await poll();
-    expect(Object.keys(item as Item)).toEqual(expect.arrayContaining(Object.keys(sample)));
-    expect(sample.id).toBe(
-      `${sample.slug}:conversation_status_changed:2@${Date.parse(sample.updated_at)}`,
+  it('has a sample in the live shape: the same keys as a live item, in the labelled order', async () => {
+    await expectLiveShape(statusChanged, poll, statusAgo('a', 5));
+  });
+
+  it('the sample is the conversations’ sample marked Done, seen Open before', () => {
+    expect(sample).toEqual(
+      changeItemOf(
+        {
+          previous_status: 'Open',
+          status: 'Done',
+          updated_at: '2026-03-10T08:14:26.530-05:00',
+          id: `where-is-my-order-4471:conversation_status_changed:2@${Date.parse('2026-03-10T13:14:26.530Z')}`,
+        },
+        conversationSample,
+      ),
     );
-    const labelled = (statusChanged.operation.outputFields as { key: string }[]).map(
-      (field) => field.key,
+    expect(statusChanged.operation.outputFields).toEqual(
+      expect.arrayContaining([
+        {
+          key: 'conversation_id',
+          label: 'Conversation ID (End of Its Inbox Link)',
+          required: true,
+        },
+        { key: 'previous_status', label: 'Previous Status' },
+        { key: 'id', label: 'Change ID', required: true },
+      ]),
     );
-    expect(labelled).toEqual(expect.arrayContaining(['id', 'status_label', 'previous_status']));
-    expect(new Set(labelled).size).toBe(labelled.length);
   });
 });
 
@@ -130,7 +146,7 @@ describe('conversation_status_changed: paging', () => {
       .get('/api/v1/conversations')
       .query({ ...LIST, page: '2' })
       .reply(200, conversationsPage(page2, 2));
-    const slugs = (await poll()).map((i) => i.slug);
+    const slugs = (await poll()).map((i) => i.conversation_id);
     expect(slugs).toHaveLength(31);
     expect(slugs).not.toContain('old');
     expect(scope.isDone()).toBe(true);
@@ -145,7 +161,7 @@ describe('conversation_status_changed: paging', () => {
         .reply(200, conversationsPage([statusAgo(`p${page}`, page * 24 * 60)], 50));
     }
     const items = await poll({}, { isPopulatingDedupe: true, zap: { id: 'baseline' } });
-    expect(items.map((i) => i.slug)).toEqual(
+    expect(items.map((i) => i.conversation_id)).toEqual(
       Array.from({ length: BASELINE_MAX_PAGES }, (_, i) => `p${i + 1}`),
     );
     expect(scope.isDone()).toBe(true);

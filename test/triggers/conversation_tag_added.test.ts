@@ -1,14 +1,15 @@
 import conversationTagAdded, { perform, sample } from '../../triggers/conversation_tag_added';
 import { conversationsPage } from '../fixtures/conversation-samples';
 import { failure, reamaze } from '../helpers';
-import { atFixedNow, changedAgo, poller, type Item } from './conversation-changes-helpers';
+import { conversationSample } from '../../lib/conversation';
+import * as changes from './conversation-changes-helpers';
 
-atFixedNow();
+changes.atFixedNow();
 
-const poll = poller(perform);
+const poll = changes.poller(perform);
 
 const taggedAgo = (slug: string, minutesAgo: number, tags: string[]) =>
-  changedAgo(slug, minutesAgo, { tag_list: tags });
+  changes.changedAgo(slug, minutesAgo, { tag_list: tags });
 
 describe('conversation_tag_added', () => {
   it('asks only for conversations carrying the tag, newest-changed first; the ID is conversation and tag', async () => {
@@ -23,9 +24,16 @@ describe('conversation_tag_added', () => {
           taggedAgo('b', 2, ['vip']),
         ]),
       );
-    const items = await poll({ tag: ' Late Order ', channel: 'support' });
-    expect(items.map((i) => [i.id, i.tag_added, i.tags_text])).toEqual([
-      ['a:conversation_tag_added:late order', 'late order', 'late order, vip'],
+    expect(await poll({ tag: ' Late Order ', channel: 'support' })).toEqual([
+      changes.changeItemOf({
+        conversation_id: 'a',
+        conversation_url: 'https://acme.reamaze.io/admin/conversations/a',
+        tags: ['late order', 'vip'],
+        created_at: changes.isoAgo(1 + 24 * 60),
+        updated_at: changes.isoAgo(1),
+        tag_added: 'late order',
+        id: 'a:conversation_tag_added:late order',
+      }),
     ]);
     expect(scope.isDone()).toBe(true);
   });
@@ -59,13 +67,22 @@ describe('conversation_tag_added', () => {
     expect(scope.isDone()).toBe(false);
   });
 
-  it('has a sample in the live shape and a labelled Tag Added field', async () => {
-    reamaze()
-      .get('/api/v1/conversations')
-      .query(true)
-      .reply(200, conversationsPage([taggedAgo('a', 1, ['shipping'])]));
-    const [item] = await poll({ tag: 'shipping' });
-    expect(Object.keys(item as Item)).toEqual(expect.arrayContaining(Object.keys(sample)));
+  it('has a sample in the live shape: the same keys as a live item, in the labelled order', async () => {
+    await changes.expectLiveShape(conversationTagAdded, poll, taggedAgo('a', 1, ['shipping']), {
+      tag: 'shipping',
+    });
+  });
+
+  it('the sample is the conversations’ sample with its Shipping tag', () => {
+    expect(sample).toEqual(
+      changes.changeItemOf(
+        {
+          tag_added: 'shipping',
+          id: 'where-is-my-order-4471:conversation_tag_added:shipping',
+        },
+        conversationSample,
+      ),
+    );
     expect(conversationTagAdded.operation.outputFields).toContainEqual({
       key: 'tag_added',
       label: 'Tag Added',
