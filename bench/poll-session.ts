@@ -1,6 +1,7 @@
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../index';
 import { LOCAL_BASE_URL_ENV } from '../lib/brand';
+import type { Clock } from '../sandbox/clock';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import newMessage from '../triggers/new_message';
 
@@ -76,8 +77,8 @@ export interface PolledItem {
 
 export interface PollSession {
   sandbox: Sandbox;
-  /** One live poll of New Message with no filters; returns its items. */
-  poll: () => Promise<PolledItem[]>;
+  /** One live poll of New Message with no filters (`meta`: e.g. the Zap's id); returns its items. */
+  poll: (meta?: Record<string, unknown>) => Promise<PolledItem[]>;
   /** One bare `GET /messages` (page 1) through z.request; returns how many messages it listed. */
   bareRequest: () => Promise<number>;
   /** Requests the sandbox received while `action` ran. */
@@ -85,8 +86,9 @@ export interface PollSession {
   stop: () => Promise<void>;
 }
 
-export async function startPollSession(): Promise<PollSession> {
-  const sandbox = await startSandbox();
+/** `clock`: the sandbox's time, frozen and moved by the caller (see bench/api-cost.ts). */
+export async function startPollSession(clock?: Clock): Promise<PollSession> {
+  const sandbox = await startSandbox(clock ? { clock } : {});
   const previousBaseUrl = process.env[LOCAL_BASE_URL_ENV];
   process.env[LOCAL_BASE_URL_ENV] = sandbox.baseUrl;
   const authData = { brand: BRAND, ...sandbox.credentials };
@@ -94,8 +96,10 @@ export async function startPollSession(): Promise<PollSession> {
 
   return {
     sandbox,
-    poll: async () =>
-      (await withoutMemoryLines(() => appTester(pollMessages, bundle))) as PolledItem[],
+    poll: async (meta = {}) =>
+      (await withoutMemoryLines(() =>
+        appTester(pollMessages, { ...bundle, meta: { ...bundle.meta, ...meta } }),
+      )) as PolledItem[],
     bareRequest: async () => {
       const [result] = (await withoutMemoryLines(() =>
         appTester(bareRequest, { ...bundle, inputData: { base_url: sandbox.baseUrl } }),

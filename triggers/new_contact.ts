@@ -9,6 +9,7 @@ import {
   type ContactItem,
 } from '../lib/contact';
 import { pollNewestFirst } from '../lib/horizon';
+import { zapWatermarks } from '../lib/watermarks';
 import { text } from '../lib/input';
 
 /** Re:amaze's `type` filter: only contacts that have that kind of identifier. */
@@ -52,6 +53,8 @@ export const perform = (async (z, bundle) => {
     createdAt: contactCreatedAt,
     identity: contactKey,
     meta: bundle.meta,
+    watermarks: zapWatermarks(z, bundle, 'new_contact'),
+    log: (line) => z.console.log(`New Contact: ${line}`),
   });
   return contacts.map((contact) => flattenContact(contact, bundle.authData.brand));
 }) satisfies PollingTriggerPerform<typeof inputFields, ContactItem>;

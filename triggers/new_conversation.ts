@@ -14,6 +14,7 @@ import {
 } from '../lib/conversation-filters';
 import { looksOldestFirst, newestFirst } from '../lib/conversation-list';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
+import { zapWatermarks } from '../lib/watermarks';
 
 const inputFields = defineInputFields([channelFilterField, statusGroupField, tagFilterField]);
 
@@ -56,6 +57,8 @@ export const perform = (async (z, bundle) => {
     createdAt: conversationCreatedAt,
     identity: slugOf,
     meta: bundle.meta,
+    watermarks: zapWatermarks(z, bundle, 'new_conversation'),
+    log: (line) => z.console.log(`New Conversation: ${line}`),
   });
 
   const stableList = params.filter === undefined || params.filter === 'all';

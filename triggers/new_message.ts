@@ -7,6 +7,7 @@ import {
 import { getPage, type QueryValue } from '../lib/client';
 import { parseInstant } from '../lib/fields';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
+import { zapWatermarks } from '../lib/watermarks';
 import { boolean, email, text } from '../lib/input';
 import {
   MESSAGE_OUTPUT_FIELDS,
@@ -17,17 +18,8 @@ import {
   type MessageItem,
 } from '../lib/message';
 
-/**
- * Look-back horizon: 60 minutes, four times Zapier's longest polling interval (15 minutes). A poll
- * finds every message created since the previous successful poll while that poll is less than an
- * hour ago: two failed polls in a row on the 15-minute plan (with 15 minutes to spare for
- * scheduling delays), up to 58 on the 1-minute plan. The cost: a poll makes one request while the
- * brand had fewer than 30 messages in the last hour, and one more per further 30, up to the cap.
- */
+/** Look-back horizon: the shared 60 minutes (the outages it covers: docs/polling.md). */
 export const MESSAGE_HORIZON_MS = DEFAULT_HORIZON_MS;
-
-/** 6 pages of 30 = 180 messages per poll: a burst of 150 between two polls, with room to spare. */
-export const MESSAGE_MAX_PAGES = 6;
 
 /** The API's `filter`; "everyone" sends none. */
 export const SENDER_TYPES = {
@@ -114,10 +106,9 @@ export function messageFilters(input: Record<string, unknown>): {
 
 /**
  * Polls `GET /messages` (every conversation of the brand, newest first, 30 a page) under the
- * shared burst rule of lib/horizon.ts: the newest page always, later pages only while the page
- * before lay entirely inside {@link MESSAGE_HORIZON_MS}, and from them only messages inside it;
- * at most {@link MESSAGE_MAX_PAGES}. One page when loading a sample; the live rule when seeding
- * dedupe, so the seed covers whatever the next poll returns.
+ * shared paging rule of lib/horizon.ts with this Zap's watermarks (docs/polling.md). One page
+ * when loading a sample; the live rule when seeding dedupe, so the seed covers whatever the next
+ * poll returns.
  */
 export const perform = (async (z, bundle) => {
   const { params, includeInternalNotes } = messageFilters(bundle.inputData);
@@ -130,8 +121,9 @@ export const perform = (async (z, bundle) => {
     identity: (message) =>
       includeInternalNotes || !isInternalNote(message) ? messageIdentity(message) : undefined,
     meta: bundle.meta,
+    watermarks: zapWatermarks(z, bundle, 'new_message'),
+    log: (line) => z.console.log(`New Message: ${line}`),
     horizonMs: MESSAGE_HORIZON_MS,
-    maxPages: MESSAGE_MAX_PAGES,
   });
   return messages.map((message) => {
     const item = flattenMessage(message, bundle);

@@ -10,6 +10,7 @@ import { inboxContactUrl } from '../lib/contact';
 import { looksOldestFirst } from '../lib/conversation-list';
 import { parseInstant, stringField } from '../lib/fields';
 import { pollNewestFirst } from '../lib/horizon';
+import { zapWatermarks } from '../lib/watermarks';
 import { list } from '../lib/input';
 
 /** What each rating means on the 1–5 survey scale. */
@@ -123,7 +124,7 @@ export function flattenRating(
 
 /**
  * Polls `GET /satisfaction_ratings` (newest first, as the documented sample lists them) under
- * the shared burst rule of lib/horizon.ts; Zapier deduplicates on the rating's `id`. One chosen
+ * the shared burst rule of lib/horizon.ts with this Zap's watermarks (docs/polling.md); Zapier deduplicates on the rating's `id`. One chosen
  * rating is also passed to the API as `rating` (it takes one value), so pages reach further back;
  * several are filtered here. Either way the filter is applied here too, so a list that ignored
  * `rating` could not fire the wrong ratings.
@@ -154,6 +155,8 @@ export const perform = (async (z, bundle) => {
     createdAt: (rating) => parseInstant(rating.created_at),
     identity: (rating) => idText(rating.id) || undefined,
     meta: bundle.meta,
+    watermarks: zapWatermarks(z, bundle, 'new_satisfaction_rating'),
+    log: (line) => z.console.log(`New Satisfaction Rating: ${line}`),
   });
   return ratings
     .map((rating) => flattenRating(rating, bundle.authData.brand))

@@ -21,16 +21,7 @@ export const START = Date.parse('2026-03-09T14:00:00.000Z');
 /** The client's timeout during the simulation, so a timed-out poll costs a third of a second. */
 const TIMEOUT_MS = 300;
 
-/** xorshift32: a small seeded generator, so each scenario replays the same traffic and faults. */
-export function generator(seed: number): () => number {
-  let state = seed || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
+export { generator } from '../random';
 
 /** How a failed poll fails, and the retry delay Zapier must be given (seconds). */
 export interface PollFault {
@@ -195,6 +186,32 @@ export class FailedPollSimulation {
       for (const id of poll.fired) fired.set(id, [...(fired.get(id) ?? []), poll.at]);
     }
     return fired;
+  }
+
+  /** Whether the poll's planned fault hit a later page: the poll then returned the pages before it. */
+  static cut(poll: PollRecord): boolean {
+    return (
+      !poll.error &&
+      poll.planned !== undefined &&
+      poll.planned.request > 0 &&
+      poll.requests === poll.planned.request + 1
+    );
+  }
+
+  /**
+   * The polls a message may fire in: the first successful poll at or after its creation or, when
+   * that poll was cut short on a later page, a successful poll after it up to the next one not cut.
+   */
+  allowed(at: number): number[] {
+    const successes = this.polls.filter((poll) => poll.index > 0 && !poll.error);
+    const first = successes.findIndex((poll) => poll.at >= at);
+    if (first < 0) return [];
+    const allowed: number[] = [];
+    for (const poll of successes.slice(first)) {
+      allowed.push(poll.at);
+      if (!FailedPollSimulation.cut(poll)) break;
+    }
+    return allowed;
   }
 
   /** When each message should fire: in the first successful poll at or after its creation. */

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import {
   DEFAULT_HORIZON_MS,
-  DEFAULT_MAX_PAGES,
+  LATE_ARRIVAL_MS,
+  MAX_CLOCK_AHEAD_MS,
+  MAX_RESULT_BYTES,
   MIN_PAGE_TIME_MS,
   POLL_BUDGET_MS,
   pollNewestFirst,
@@ -9,6 +11,7 @@ import {
 } from '../../lib/horizon';
 import { parseInstant } from '../../lib/fields';
 import { REQUEST_TIMEOUT_MS } from '../../lib/client';
+import type { Watermarks, WatermarkStore } from '../../lib/watermarks';
 
 const MINUTE = 60_000;
 const NOW = Date.parse('2026-03-09T12:00:00.000Z');
@@ -76,7 +79,7 @@ describe('pollNewestFirst', () => {
     expect(result.map((i) => i.key)).toEqual(items(31, MINUTE).map((i) => i.key));
   });
 
-  it('a burst pages as deep as it goes, up to the cap', async () => {
+  it('a burst pages as deep as it goes: no page cap, only the time and size budgets', async () => {
     const burst = items(150, 1_000); // 150 items in 2.5 minutes
     const { fetchPage, calls } = list([...burst, ...items(100, 60 * MINUTE, 40 * MINUTE, 'old')]);
     const result = await poll(fetchPage);
@@ -84,8 +87,27 @@ describe('pollNewestFirst', () => {
     expect(result.map((i) => i.key)).toEqual(burst.map((i) => i.key));
 
     const huge = list(items(1000, 100));
-    expect(await poll(huge.fetchPage)).toHaveLength(DEFAULT_MAX_PAGES * PAGE);
-    expect(huge.calls).toHaveLength(DEFAULT_MAX_PAGES);
+    expect(await poll(huge.fetchPage)).toHaveLength(1000);
+    expect(huge.calls).toHaveLength(34);
+  });
+
+  it('stops before the result outgrows Zapier’s payload limit, and says so', async () => {
+    const big = Array.from({ length: 600 }, (_, i) => ({
+      key: `b${i}`,
+      at: NOW - i * 1_000,
+      body: 'x'.repeat(20_000),
+    }));
+    const { fetchPage, calls } = list(big);
+    const logs: string[] = [];
+    const result = await poll(fetchPage, { log: (line) => logs.push(line) });
+    // 30 items of ~20 kB a page: 2.5 MB is reached after 5 pages (150 items).
+    expect(calls).toHaveLength(Math.ceil(MAX_RESULT_BYTES / (30 * 20_040)));
+    expect(result).toHaveLength(calls.length * PAGE);
+    expect(logs).toEqual([
+      expect.stringMatching(
+        /^Stopped after 5 page\(s\), 150 items and 0 s because the result reached its size limit/,
+      ),
+    ]);
   });
 
   it('stops at the last page Re:amaze reports, and on an empty page', async () => {
@@ -178,13 +200,38 @@ describe('pollNewestFirst', () => {
     expect(POLL_BUDGET_MS - 27_000).toBeLessThan(MIN_PAGE_TIME_MS);
   });
 
-  it('lets a failed page fail the poll (Zapier retries it; a partial seed would fire old items later)', async () => {
-    const { fetchPage } = list(items(200, 1_000));
-    const failing: typeof fetchPage = async (page, timeoutMs) => {
-      if (page === 2) throw new Error('temporarily unavailable');
+  /** A page that fails as the client fails it: `ThrottledError` for what is temporary. */
+  const failingOn = (failing: number, name: string) => {
+    const { fetchPage, calls } = list(items(200, 1_000));
+    const fetch: typeof fetchPage = async (page, timeoutMs) => {
+      if (page === failing) {
+        calls.push({ page, timeoutMs });
+        const error = new Error(`Re:amaze did not answer within ${timeoutMs / 1000} seconds.`);
+        error.name = name;
+        throw error;
+      }
       return fetchPage(page, timeoutMs);
     };
-    await expect(poll(failing)).rejects.toThrow('temporarily unavailable');
+    return { fetch, calls };
+  };
+
+  it('a later page that fails temporarily ends the poll with the pages before it, logged', async () => {
+    const { fetch, calls } = failingOn(3, 'ThrottledError');
+    const logs: string[] = [];
+    const result = await poll(fetch, { log: (line) => logs.push(line) });
+    expect(calls.map((c) => c.page)).toEqual([1, 2, 3]);
+    expect(result.map((i) => i.key)).toEqual(items(60, 1_000).map((i) => i.key));
+    expect(logs).toEqual([
+      'Stopped after 2 page(s), 60 items and 0 s because page 3 failed (Re:amaze did not answer within 12 seconds.), with older items not yet returned; the next poll reads on from the newest.',
+    ]);
+  });
+
+  it('a failed page 1, a permanent failure on a later page, and any failure of the dedupe seed fail the poll', async () => {
+    await expect(poll(failingOn(1, 'ThrottledError').fetch)).rejects.toThrow('did not answer');
+    await expect(poll(failingOn(2, 'ExpiredAuthError').fetch)).rejects.toThrow('did not answer');
+    await expect(
+      poll(failingOn(2, 'ThrottledError').fetch, { meta: { isPopulatingDedupe: true } }),
+    ).rejects.toThrow('did not answer');
   });
 });
 
@@ -274,5 +321,127 @@ describe('pollNewestFirst under Zapier dedupe (property)', () => {
       ),
       { numRuns: 150, seed: 20260309 },
     );
+  });
+});
+
+/** An in-memory store, recording what each poll wrote. */
+function memory(initial?: Watermarks): WatermarkStore & { writes: Watermarks[] } {
+  let value = initial;
+  const writes: Watermarks[] = [];
+  return {
+    writes,
+    read: async () => value,
+    write: async (next) => {
+      writes.push(next);
+      value = next;
+    },
+  };
+}
+
+describe('pollNewestFirst with per-Zap watermarks', () => {
+  const busy = () => list(items(300, 10_000)); // one item every 10 s: 180 inside the 30-min horizon
+
+  it('pages only down to the lower of the two stored floors, and writes [last floor, newest − 30 s]', async () => {
+    const { fetchPage, calls } = busy();
+    const store = memory({ floors: [NOW - 4 * MINUTE, NOW - 2 * MINUTE] });
+    const result = await poll(fetchPage, { watermarks: store });
+    // 4 minutes hold 24 items: page 1 already reaches below the floor.
+    expect(calls).toHaveLength(1);
+    expect(result).toHaveLength(30);
+    expect(store.writes).toEqual([{ floors: [NOW - 2 * MINUTE, NOW - LATE_ARRIVAL_MS] }]);
+  });
+
+  it('without a stored value pages the whole horizon and writes its own floor as the one to use if this result is lost', async () => {
+    const { fetchPage, calls } = busy();
+    const store = memory();
+    await poll(fetchPage, { watermarks: store });
+    expect(calls).toHaveLength(7); // 180 items inside 30 minutes, and the page crossing it
+    expect(store.writes).toEqual([{ floors: [NOW - HORIZON_MS, NOW - LATE_ARRIVAL_MS] }]);
+  });
+
+  it('never pages deeper than the horizon, whatever is stored', async () => {
+    const { fetchPage, calls } = busy();
+    await poll(fetchPage, { watermarks: memory({ floors: [NOW - 5 * HORIZON_MS, NOW] }) });
+    expect(calls).toHaveLength(7);
+  });
+
+  it('a poll cut short keeps the floor it was given, so the next poll reads the rest', async () => {
+    let clock = NOW;
+    const { fetchPage } = busy();
+    const slow: typeof fetchPage = async (page, timeoutMs) => {
+      clock += 9_000;
+      return fetchPage(page, timeoutMs);
+    };
+    const floor = NOW - 20 * MINUTE;
+    const store = memory({ floors: [floor, NOW - MINUTE] });
+    const result = await poll(slow, { watermarks: store, now: () => clock });
+    expect(result).toHaveLength(90); // 3 pages in the 25 s budget
+    expect(store.writes).toEqual([{ floors: [NOW - MINUTE, floor] }]);
+  });
+
+  it('the dedupe seed ignores what is stored, and when cut short marks where it stopped so older items never fire', async () => {
+    let clock = NOW;
+    const { fetchPage, calls } = busy();
+    const slow: typeof fetchPage = async (page, timeoutMs) => {
+      clock += 9_000;
+      return fetchPage(page, timeoutMs);
+    };
+    const store = memory({ floors: [NOW, NOW] });
+    const seed = await poll(slow, {
+      watermarks: store,
+      now: () => clock,
+      meta: { isPopulatingDedupe: true },
+    });
+    expect(calls).toHaveLength(3);
+    const oldest = NOW - (seed.length - 1) * 10_000;
+    expect(store.writes).toEqual([
+      { floors: [NOW - LATE_ARRIVAL_MS, NOW - LATE_ARRIVAL_MS], since: oldest + 1 },
+    ]);
+
+    // The next poll, fast, stops at that mark instead of paging the horizon.
+    const next = busy();
+    const result = await poll(next.fetchPage, {
+      watermarks: memory({ floors: [NOW - HORIZON_MS, NOW - HORIZON_MS], since: oldest + 1 }),
+    });
+    expect(result.every((item) => (item.at as number) > oldest)).toBe(true);
+    expect(next.calls).toHaveLength(3);
+  });
+
+  it('the editor sample neither reads nor writes; a run capped by meta.limit keeps its floor', async () => {
+    const store = memory({ floors: [NOW - 20 * MINUTE, NOW - 10 * MINUTE] });
+    const read = jest.spyOn(store, 'read');
+    await poll(busy().fetchPage, { watermarks: store, meta: { isLoadingSample: true } });
+    expect([read.mock.calls.length, store.writes]).toEqual([0, []]);
+    expect(await poll(busy().fetchPage, { watermarks: store, meta: { limit: 10 } })).toHaveLength(
+      10,
+    );
+    expect(store.writes).toEqual([{ floors: [NOW - 10 * MINUTE, NOW - 20 * MINUTE] }]);
+  });
+
+  it('a failed poll writes nothing', async () => {
+    const store = memory();
+    const failing = async () => {
+      throw new Error('Re:amaze is temporarily unavailable (503).');
+    };
+    await expect(poll(failing, { watermarks: store })).rejects.toThrow('503');
+    expect(store.writes).toEqual([]);
+  });
+});
+
+describe('pollNewestFirst watermarks and a date from the future', () => {
+  it('an item dated more than 5 minutes ahead of our clock does not lift the floor', async () => {
+    const future = { key: 'future', at: NOW + MAX_CLOCK_AHEAD_MS + 1 };
+    const { fetchPage } = list([future, ...items(100, 10_000)]);
+    const store = memory({ floors: [NOW - 3 * MINUTE, NOW - 2 * MINUTE] });
+    await poll(fetchPage, { watermarks: store });
+    // Written as a poll that stopped early: its own floor, so the next pages as deep again.
+    expect(store.writes).toEqual([{ floors: [NOW - 2 * MINUTE, NOW - 3 * MINUTE] }]);
+
+    const soon = { key: 'soon', at: NOW + MAX_CLOCK_AHEAD_MS };
+    const trusted = memory({ floors: [NOW - 3 * MINUTE, NOW - 2 * MINUTE] });
+    await poll(list([soon, ...items(100, 10_000)]).fetchPage, { watermarks: trusted });
+    expect(trusted.writes).toEqual([
+      { floors: [NOW - 2 * MINUTE, NOW + MAX_CLOCK_AHEAD_MS - LATE_ARRIVAL_MS] },
+    ]);
   });
 });

@@ -248,11 +248,12 @@ describe('flattenMessage', () => {
       },
     ],
     [
-      'a staff reply in Markdown (left readable as written)',
+      'a staff reply in Markdown (its markers removed, the link kept readable)',
       staffMarkdownReply,
       {
         author_is_staff: true,
-        body_text: staffMarkdownReply.body,
+        body_text:
+          'Tracking: UPS 1Z999AA10123456784 (https://www.ups.com/track?tracknum=1Z999AA10123456784)\n\n- Shipped March 6\n- Expected March 10',
         recipient_emails: ['maya.lindqvist@example.com', 'jonas.weber@acme.example'],
       },
     ],

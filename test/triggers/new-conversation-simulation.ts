@@ -122,6 +122,8 @@ export async function runZap(
   brand: FakeBrand,
   pollTimes: number[],
   inputData: Record<string, unknown>,
+  /** The Zap's id: its polls keep watermarks in the runner's in-memory z.cache. */
+  zapId?: string,
 ): Promise<PollRecord[]> {
   jest.spyOn(Date, 'now').mockImplementation(() => brand.clock);
   const seen = new Set<string>();
@@ -132,7 +134,10 @@ export async function runZap(
     const items = (await appTester(perform, {
       authData,
       inputData,
-      meta: index === 0 ? { isPopulatingDedupe: true } : {},
+      meta: {
+        ...(index === 0 ? { isPopulatingDedupe: true } : {}),
+        ...(zapId ? { zap: { id: zapId, user: { timezone: 'UTC' } } } : {}),
+      },
     })) as { id: string }[];
     const fired = index === 0 ? [] : items.map((i) => i.id).filter((id) => !seen.has(id));
     items.forEach((i) => seen.add(i.id));

@@ -267,6 +267,30 @@ describe('New Contact: failures', () => {
   });
 });
 
+/** `GET /contacts?sort=date` over `made`: those created by `now()`, newest first, 30 a page. */
+function serveContacts(
+  made: { _id: number; at: number }[],
+  now: () => number,
+  counted: () => void,
+): void {
+  reamaze()
+    .persist()
+    .get('/api/v1/contacts')
+    .query(true)
+    .reply((uri) => {
+      counted();
+      const p = Number(new URL(uri, 'https://x').searchParams.get('page'));
+      const visible = made.filter((c) => c.at <= now()).sort((a, b) => b.at - a.at);
+      const items = visible.slice((p - 1) * 30, p * 30).map((c) => ({
+        name: `Contact ${c._id}`,
+        email: `contact${c._id}@example.com`,
+        _id: c._id,
+        created_at: new Date(c.at).toISOString(),
+      }));
+      return [200, page(items, Math.ceil(visible.length / 30), visible.length)];
+    });
+}
+
 /**
  * The trigger as Zapier runs it over a few simulated hours: contacts arrive in quiet stretches
  * and in bursts of up to 150 between two polls; the Zap's seed poll fills the seen-list, later
@@ -280,22 +304,11 @@ describe('New Contact: simulated polls with Zapier dedupe', () => {
     let clock = start;
     let requests = 0;
     (Date.now as jest.Mock).mockImplementation(() => clock);
-    reamaze()
-      .persist()
-      .get('/api/v1/contacts')
-      .query(true)
-      .reply((uri) => {
-        requests += 1;
-        const p = Number(new URL(uri, 'https://x').searchParams.get('page'));
-        const visible = made.filter((c) => c.at <= clock).sort((a, b) => b.at - a.at);
-        const items = visible.slice((p - 1) * 30, p * 30).map((c) => ({
-          name: `Contact ${c._id}`,
-          email: `contact${c._id}@example.com`,
-          _id: c._id,
-          created_at: new Date(c.at).toISOString(),
-        }));
-        return [200, page(items, Math.ceil(visible.length / 30), visible.length)];
-      });
+    serveContacts(
+      made,
+      () => clock,
+      () => (requests += 1),
+    );
 
     // [minutes until the next poll, contacts created in between]
     const steps: [number, number][] = [
@@ -337,12 +350,45 @@ describe('New Contact: simulated polls with Zapier dedupe', () => {
       log.push({ requests, inHorizon: inHorizon.length });
     }
     // Quiet polls (fewer than a page created during the horizon) cost exactly one request; polls
-    // while a burst is inside the horizon page through it again, up to the cap.
+    // while a burst is inside the horizon page through it again (no Zap id here: no watermarks).
     for (const { requests: count, inHorizon } of log) {
       if (inHorizon < 30) expect(count).toBe(1);
-      else expect(count).toBe(Math.min(8, Math.floor(inHorizon / 30) + 1));
+      else expect(count).toBe(Math.floor(inHorizon / 30) + 1);
     }
-    expect(log.map((l) => l.requests)).toEqual([1, 1, 1, 6, 6, 7, 7, 8, 8, 8]);
+    expect(log.map((l) => l.requests)).toEqual([1, 1, 1, 6, 6, 7, 7, 10, 10, 11]);
+    nock.cleanAll();
+  });
+});
+
+describe('New Contact with the Zap’s watermarks (z.cache)', () => {
+  it('once two polls are stored, a poll of a busy list costs one request; without a Zap id every poll pages the hour', async () => {
+    jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    const made = Array.from({ length: 100 }, (_, i) => ({ _id: i, at: NOW - i * 30_000 }));
+    let requests = 0;
+    serveContacts(
+      made,
+      () => NOW,
+      () => (requests += 1),
+    );
+    const counts: number[][] = [];
+    for (const meta of [
+      {},
+      {},
+      { zap: { id: 'c1' } },
+      { zap: { id: 'c1' } },
+      { zap: { id: 'c1' } },
+    ]) {
+      requests = 0;
+      const items = await run({}, meta);
+      counts.push([requests, items.length]);
+    }
+    expect(counts).toEqual([
+      [4, 100],
+      [4, 100],
+      [4, 100],
+      [4, 100],
+      [1, 30],
+    ]);
     nock.cleanAll();
   });
 });

@@ -1,12 +1,7 @@
 import App from '../../index';
 import { MESSAGE_SAMPLE, isInternalNote, messageIdentity } from '../../lib/message';
 import { API_MESSAGE_SAMPLE } from '../../lib/message.sample';
-import newMessage, {
-  MESSAGE_HORIZON_MS,
-  MESSAGE_MAX_PAGES,
-  inputFields,
-  perform,
-} from '../../triggers/new_message';
+import newMessage, { MESSAGE_HORIZON_MS, inputFields, perform } from '../../triggers/new_message';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 import {
   INBOX,
@@ -264,7 +259,7 @@ describe('new_message filters', () => {
   );
 });
 
-describe('new_message paging (look-back horizon and cap)', () => {
+describe('new_message paging (look-back horizon, time and size budget)', () => {
   const note = (message: ApiMessageFixture): ApiMessageFixture => ({ ...message, visibility: 1 });
   const plain = (message: ApiMessageFixture): ApiMessageFixture =>
     isInternalNote(message) ? { ...message, visibility: 0 } : message;
@@ -295,10 +290,12 @@ describe('new_message paging (look-back horizon and cap)', () => {
     expect(MESSAGE_HORIZON_MS).toBe(60 * MINUTE);
   });
 
-  it('stops at the cap of 6 pages (180 messages)', async () => {
-    const served = serveMessages(() => traffic(1000, 1_000));
-    expect(await poll()).toHaveLength(180);
-    expect(served.requests).toHaveLength(MESSAGE_MAX_PAGES);
+  it('a burst of 1,000 inside the hour is returned whole: paging is bounded by time, not a page count', async () => {
+    const all = traffic(1000, 1_000);
+    const served = serveMessages(() => all);
+    const items = await poll();
+    expect(items.map((item) => item.id)).toEqual(all.map(messageIdentity));
+    expect(served.requests).toHaveLength(Math.ceil(1000 / 30));
   });
 
   it('loads a sample in one request; seeds dedupe exactly as a live poll; respects the limit', async () => {
@@ -395,19 +392,52 @@ describe('new_message paging (look-back horizon and cap)', () => {
     expect(hidden.every((id) => second.includes(id) && !first.includes(id))).toBe(true);
   });
 
-  it('fails the whole poll when a later page fails, so Zapier retries it (nothing half-seen)', async () => {
-    reamaze()
-      .get('/api/v1/messages')
-      .query({ page: '1' })
-      .reply(200, {
-        ...messagesPage(traffic(30, 1_000)),
-        page_count: 3,
-      });
-    reamaze().get('/api/v1/messages').query({ page: '2' }).reply(503, 'Service Unavailable');
-    const error = await failure(poll());
+  it('a later page that fails temporarily ends the poll with page 1; the dedupe seed fails whole instead', async () => {
+    const page1 = traffic(30, 1_000);
+    const serve = () => {
+      reamaze()
+        .get('/api/v1/messages')
+        .query({ page: '1' })
+        .reply(200, { ...messagesPage(page1), page_count: 3 });
+      reamaze().get('/api/v1/messages').query({ page: '2' }).reply(503, 'Service Unavailable');
+    };
+    serve();
+    expect((await poll()).map((item) => item.id)).toEqual(page1.map(messageIdentity));
+
+    serve();
+    const error = await failure(poll({}, { isPopulatingDedupe: true }));
     expect(error.name).toBe('ThrottledError');
     expect(error.message).toBe(
       'Re:amaze is temporarily unavailable (HTTP 503 Service Unavailable). This is usually temporary: Zapier will try again shortly.',
     );
+  });
+});
+
+describe('new_message with the Zap’s watermarks (z.cache)', () => {
+  it('a busy brand: once two polls are stored a poll costs one request; per filter set; the seed reads the whole hour', async () => {
+    const all = traffic(150, 20_000); // 150 messages in the last 50 minutes
+    const served = serveMessages(() => all);
+    const meta = { zap: { id: '42' } };
+    const first = await poll({}, meta);
+    expect(first.map((item) => item.id)).toEqual(all.map(messageIdentity));
+    expect(served.requests).toHaveLength(5);
+
+    // The second still pages the hour: the first poll's result may not have been recorded.
+    served.requests.length = 0;
+    await poll({}, meta);
+    expect(served.requests).toHaveLength(5);
+    served.requests.length = 0;
+    const third = await poll({}, meta);
+    expect(served.requests).toEqual([{ page: '1' }]);
+    expect(third.map((item) => item.id)).toEqual(all.slice(0, 30).map(messageIdentity));
+
+    // Another filter set of the same Zap keeps its own watermarks.
+    served.requests.length = 0;
+    await poll({ sender_type: 'customer' }, meta);
+    expect(served.requests.length).toBeGreaterThan(1);
+
+    served.requests.length = 0;
+    await poll({}, { ...meta, isPopulatingDedupe: true });
+    expect(served.requests).toHaveLength(5); // the seed reads the whole hour
   });
 });

@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import App from '../index';
+
+const ROOT = join(__dirname, '..');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The README's prose and tables: what a reader sees outside code blocks. */
+function proseLines(): string[] {
+  let inCode = false;
+  return readme.split('\n').filter((line) => {
+    if (line.startsWith('```')) inCode = !inCode;
+    return !inCode && !line.startsWith('```');
+  });
+}
+
+describe('README', () => {
+  it('stays short enough to read in five minutes, in a 100-column terminal', () => {
+    expect(Buffer.byteLength(readme)).toBeLessThan(12_000);
+    expect(proseLines().filter((line) => line.length > 100)).toEqual([]);
+  });
+
+  it('names every operation a Zap builder can choose', () => {
+    const visible = [App.triggers, App.creates, App.searches].flatMap((registry) =>
+      Object.values(registry as Record<string, { display: { label: string; hidden?: boolean } }>)
+        .filter((operation) => !operation.display.hidden)
+        .map((operation) => operation.display.label),
+    );
+    expect(visible.filter((label) => !readme.includes(`| ${label} `))).toEqual([]);
+  });
+
+  it('links only to files that exist', () => {
+    const targets = [...readme.matchAll(/\]\(((?:docs|lib|test)\/[^)#]+)\)|\]: ((?:docs)\/\S+)/g)];
+    expect(targets.length).toBeGreaterThan(0);
+    const missing = targets
+      .map((match) => match[1] ?? match[2] ?? '')
+      .filter((path) => !existsSync(join(ROOT, path)));
+    expect(missing).toEqual([]);
+  });
+
+  it('shows the scripts that package.json defines', () => {
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: object }).scripts,
+    );
+    const shown = [...readme.matchAll(/npm run ([a-z:]+)/g)].map((match) => match[1]);
+    expect(shown.filter((name) => !scripts.includes(name ?? ''))).toEqual([]);
+  });
+});
