@@ -79,6 +79,7 @@ export async function listChangedConversations(
       createdAt: conversationChangedAt,
       identity: slugOf,
       meta: bundle.meta,
+      log: (line) => z.console.log(`Conversation changes: ${line}`),
     });
   }
   const started = Date.now();

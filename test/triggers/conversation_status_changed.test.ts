@@ -136,20 +136,38 @@ describe('conversation_status_changed: the items', () => {
 });
 
 describe('conversation_status_changed: paging', () => {
-  it('a quiet poll costs one request; a page inside the look-back horizon leads to the next', async () => {
-    const page1 = Array.from({ length: 30 }, (_, i) => statusAgo(`n${i}`, 1 + i));
-    const page2 = [statusAgo('n30', 40), statusAgo('old', 90)];
-    const scope = reamaze()
+  const burst = Array.from({ length: 30 }, (_, i) => statusAgo(`n${i}`, 1 + i));
+  /** Page 1 changed entirely in the last hour, so page 2 is asked for; it answers `status`, `body`. */
+  const burstThen = (status: number, body: Record<string, unknown> | string) =>
+    reamaze()
       .get('/api/v1/conversations')
       .query({ ...LIST, page: '1' })
-      .reply(200, conversationsPage(page1, 2))
+      .reply(200, conversationsPage(burst, 2))
       .get('/api/v1/conversations')
       .query({ ...LIST, page: '2' })
-      .reply(200, conversationsPage(page2, 2));
+      .reply(status, body);
+
+  it('a quiet poll costs one request; a page inside the look-back horizon leads to the next', async () => {
+    const scope = burstThen(
+      200,
+      conversationsPage([statusAgo('n30', 40), statusAgo('old', 90)], 2),
+    );
     const slugs = (await poll()).map((i) => i.conversation_id);
     expect(slugs).toHaveLength(31);
     expect(slugs).not.toContain('old');
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('a later page that fails for a while ends the poll with the changes of the pages before it', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const scope = burstThen(503, 'Service Unavailable');
+    expect((await poll()).map((i) => i.conversation_id)).toEqual(burst.map((c) => c.slug));
+    expect(scope.isDone()).toBe(true);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Conversation changes: Stopped after 1 page\(s\), 30 items and [\d.]+ s because page 2 failed \(.*HTTP 503/,
+      ),
+    );
   });
 
   it(`when the Zap is switched on, reads up to ${BASELINE_MAX_PAGES} pages whatever their age`, async () => {
