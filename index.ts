@@ -19,6 +19,9 @@ import findConversation from './searches/find_conversation';
 import newSatisfactionRating from './triggers/new_satisfaction_rating';
 import responseTemplateList from './triggers/response_template_list';
 import findResponseTemplate from './searches/find_response_template';
+import conversationStatusChanged from './triggers/conversation_status_changed';
+import conversationAssigned from './triggers/conversation_assigned';
+import conversationTagAdded from './triggers/conversation_tag_added';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -41,6 +44,9 @@ export default defineApp({
     [contactList.key]: contactList,
     [newSatisfactionRating.key]: newSatisfactionRating,
     [responseTemplateList.key]: responseTemplateList,
+    [conversationStatusChanged.key]: conversationStatusChanged,
+    [conversationAssigned.key]: conversationAssigned,
+    [conversationTagAdded.key]: conversationTagAdded,
   },
   creates: {
     [createContact.key]: createContact,

@@ -73,6 +73,16 @@ export function conversationCreatedAt(conversation: unknown): number | undefined
   return parseInstant(record(conversation).created_at);
 }
 
+/** The conversation's status code as the API sends it; null when it has none readable. */
+export function conversationStatusCode(conversation: unknown): number | null {
+  return statusCode(record(conversation).status);
+}
+
+/** The tags the conversation carries, as written in Re:amaze. */
+export function conversationTags(conversation: unknown): string[] {
+  return tagList(record(conversation).tag_list);
+}
+
 /**
  * Flattens one conversation from any conversations endpoint. A body that is not an object gives
  * the documented fields, all empty. Never throws.

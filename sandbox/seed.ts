@@ -37,6 +37,8 @@ interface ConversationSpec {
   assignee?: string;
   followers?: string[];
   holdForDays?: number;
+  /** When staff last changed it without writing (resolved, put on hold): moves `updated_at`. */
+  changedMinutesAgo?: number;
   messages: [MessageSpec, ...MessageSpec[]];
 }
 
@@ -208,6 +210,7 @@ export function seedBrand(store: Store): void {
       customer: mei,
       status: 2,
       assignee: JO,
+      changedMinutesAgo: 12,
       messages: [
         { minutesAgo: 600, from: 'customer', origin: 0, body: 'hi! do you ship to canada? 🇨🇦' },
         {
@@ -497,6 +500,7 @@ export function seedBrand(store: Store): void {
       customer: noah,
       status: 5,
       holdForDays: 3,
+      changedMinutesAgo: 40,
       tags: ['warranty'],
       assignee: MARCO,
       messages: [
@@ -566,6 +570,9 @@ export function seedBrand(store: Store): void {
         conversation: conversation.slug,
         sender: sender(m.from) ?? { kind: 'customer', contactId: spec.customer.internalId },
       });
+    }
+    if (spec.changedMinutesAgo !== undefined) {
+      store.updateConversation(conversation.slug, {}, ago(spec.changedMinutesAgo));
     }
   }
   seedRatingsAndTemplates(store);

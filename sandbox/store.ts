@@ -166,6 +166,11 @@ export interface NewConversation {
   createdAt?: number;
 }
 
+/** What `PUT /conversations/{slug}` (or a simulated staff action) changes. */
+export type ConversationChanges = Partial<
+  Pick<Conversation, 'status' | 'assigneeEmail' | 'tags' | 'holdUntil' | 'data' | 'channelSlug'>
+>;
+
 export interface BurstOptions {
   /** Instant of the newest message of the burst; default now. */
   at?: number;
@@ -400,6 +405,17 @@ export class Store {
     this.messages.push(message);
     conversation.updatedAt = Math.max(conversation.updatedAt, at);
     return message;
+  }
+
+  /**
+   * Applies an edit and moves the conversation's changed time (`updated_at`, what `sort=changed`
+   * orders by) to `at`, default now: any update or status change counts, even one that changes
+   * nothing, as Re:amaze's wording leaves open.
+   */
+  updateConversation(slug: string, changes: ConversationChanges, at = this.now()): Conversation {
+    const conversation = this.requireConversation(slug);
+    Object.assign(conversation, changes, { updatedAt: Math.max(conversation.updatedAt, at) });
+    return conversation;
   }
 
   /**

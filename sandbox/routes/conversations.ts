@@ -17,7 +17,7 @@ import {
   type RouteContext,
 } from '../http';
 import { conversationShape } from '../shapes';
-import type { Conversation, Store } from '../store';
+import type { Conversation, ConversationChanges, Store } from '../store';
 import { attachmentsOf, recipientsOf } from './messages';
 import { conversationDatabaseId } from './satisfaction_ratings';
 
@@ -193,7 +193,7 @@ function update({ store, params, body }: RouteContext): Reply {
   const input = wrapped(body, 'conversation');
   if (!input) return invalid({ conversation: ["can't be blank"] });
   const errors: Record<string, unknown> = {};
-  const changes: Partial<Conversation> = {};
+  const changes: ConversationChanges = {};
 
   if (input.assignee !== undefined) {
     // The official example sends {"email": …}; several clients send the bare email: both work.
@@ -237,8 +237,7 @@ function update({ store, params, body }: RouteContext): Reply {
   }
   if (Object.keys(errors).length > 0) return invalid(errors);
 
-  Object.assign(conversation, changes, { updatedAt: store.now() });
-  return ok(conversationShape(store, conversation));
+  return ok(conversationShape(store, store.updateConversation(conversation.slug, changes)));
 }
 
 const routes: Route[] = [

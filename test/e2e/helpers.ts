@@ -11,7 +11,7 @@ import { appTester, authData } from '../helpers';
 export type Item = Record<string, unknown>;
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
-function performOf(kind: 'triggers' | 'creates', key: string): Perform {
+export function performOf(kind: 'triggers' | 'creates', key: string): Perform {
   const operation = (
     App as unknown as Record<string, Record<string, { operation: { perform: Perform } }>>
   )[kind]?.[key]?.operation;

@@ -185,6 +185,19 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
       ],
     },
   ],
+  conversation_status_changed: [
+    { name: 'any status', input: {}, requests: [listRead('/conversations', 'conversations')] },
+  ],
+  conversation_assigned: [
+    { name: 'anyone', input: {}, requests: [listRead('/conversations', 'conversations')] },
+  ],
+  conversation_tag_added: [
+    {
+      name: 'one tag',
+      input: { tag: 'shipping' },
+      requests: [listRead('/conversations', 'conversations')],
+    },
+  ],
   create_contact: [
     {
       name: 'email only',

@@ -372,3 +372,72 @@ describe('PUT /conversations/{slug}', () => {
     expect(await get<ApiConversation>(sandbox, `/conversations/${slug}`)).toEqual(before);
   });
 });
+
+describe('sort=changed: status, assignee and tag changes', () => {
+  const changedSlugs = async (query = ''): Promise<string[]> =>
+    (
+      await get<ConversationsPage>(sandbox, `/conversations?sort=changed${query}`)
+    ).conversations.map((c) => c.slug);
+
+  it('seeds changes made without a message: a resolve 12 minutes ago, a hold 40 minutes ago', async () => {
+    const canada = await get<ApiConversation>(sandbox, '/conversations/do-you-ship-to-canada');
+    expect(instant(canada.updated_at)).toBeGreaterThan(
+      instant(canada.last_staff_message?.created_at ?? ''),
+    );
+    expect((await changedSlugs()).slice(0, 4)).toEqual([
+      'your-quote-for-12-summit-2-tents',
+      'whatsapp-with-jonas-weber',
+      'do-you-ship-to-canada',
+      'bulk-order-for-our-scout-troop',
+    ]);
+  });
+
+  it('every successful PUT moves the conversation to the top and its updated_at to now', async () => {
+    sandbox.clock.freeze();
+    const slug = 'catalog-request';
+    sandbox.clock.advance(60_000);
+    // Archived conversations are only listed with filter=all.
+    expect(await changedSlugs()).not.toContain(slug);
+    const result = await call(sandbox, `/conversations/${slug}`, {
+      method: 'PUT',
+      body: { conversation: { status: 2, tag_list: ['catalog'] } },
+    });
+    expect((result.json as ApiConversation).updated_at).toBe(
+      (await get<ApiConversation>(sandbox, `/conversations/${slug}`)).updated_at,
+    );
+    expect(instant((result.json as ApiConversation).updated_at)).toBe(sandbox.clock.now());
+    expect((await changedSlugs())[0]).toBe(slug);
+
+    // An edit that changes nothing still counts as a change, as Re:amaze's "any update" allows.
+    sandbox.clock.advance(60_000);
+    await call(sandbox, '/conversations/tent-pole-snapped-on-first-trip', {
+      method: 'PUT',
+      body: { conversation: { assignee: { email: 'agent@acme.example' } } },
+    });
+    expect((await changedSlugs('&filter=all')).slice(0, 2)).toEqual([
+      'tent-pole-snapped-on-first-trip',
+      slug,
+    ]);
+  });
+
+  it('a refused PUT moves nothing', async () => {
+    const before = await changedSlugs('&filter=all');
+    await call(sandbox, '/conversations/catalog-request', {
+      method: 'PUT',
+      body: { conversation: { status: 42 } },
+    });
+    expect(await changedSlugs('&filter=all')).toEqual(before);
+  });
+
+  it('filter=all lists archived conversations in the changed order too', async () => {
+    const all = await getAll<ApiConversation>(
+      sandbox,
+      '/conversations?sort=changed&filter=all',
+      'conversations',
+    );
+    expect(all).toHaveLength(18);
+    expect(all.map((c) => c.slug)).toContain('catalog-request');
+    const times = all.map((c) => instant(c.updated_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});

@@ -91,3 +91,29 @@ describe('Store.uniqueSlug', () => {
     expect(store.uniqueSlug('¿¿??')).toBe('conversation');
   });
 });
+
+describe('Store.updateConversation', () => {
+  it('applies the changes and moves updated_at forward, never back', () => {
+    const clock = new Clock();
+    clock.freeze(Date.parse('2026-03-01T12:00:00Z'));
+    const store = new Store({ clock });
+    seedBrand(store);
+    const slug = 'do-you-ship-to-canada';
+    const before = store.conversation(slug)?.updatedAt as number;
+    clock.advance(5_000);
+    const changed = store.updateConversation(slug, {
+      status: 0,
+      assigneeEmail: 'marco@acme.example',
+      tags: ['canada'],
+    });
+    expect(changed).toMatchObject({
+      status: 0,
+      assigneeEmail: 'marco@acme.example',
+      tags: ['canada'],
+      updatedAt: clock.now(),
+    });
+    store.updateConversation(slug, { status: 2 }, before);
+    expect(store.conversation(slug)).toMatchObject({ status: 2, updatedAt: clock.now() });
+    expect(() => store.updateConversation('nope', {})).toThrow('unknown conversation nope');
+  });
+});

@@ -1,0 +1,105 @@
+import {
+  defineInputFields,
+  defineTrigger,
+  errors,
+  type PollingTriggerPerform,
+} from 'zapier-platform-core';
+import {
+  changeChannelField,
+  changeItem,
+  changeOutputFields,
+  pollChanges,
+  sampleChange,
+  type ChangeItem,
+  type ChangeWatch,
+  type ConversationChange,
+} from '../lib/conversation-changes';
+import { conversationStatusCode } from '../lib/conversation';
+import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
+import { text } from '../lib/input';
+import { CONVERSATION_STATUSES, labelFor } from '../lib/labels';
+
+const KEY = 'conversation_status_changed';
+
+export const inputFields = defineInputFields([
+  {
+    key: 'status',
+    label: 'New Status',
+    required: false,
+    choices: Object.entries(CONVERSATION_STATUSES).map(([value, label]) => ({
+      value,
+      label,
+      sample: value,
+    })),
+    helpText:
+      'Only when a conversation changes to this status. Leave empty for every status change.',
+  },
+  changeChannelField,
+]);
+
+/** The status code chosen (its name is accepted too), or undefined for any; refuses anything else. */
+export function chosenStatus(value: unknown): string | undefined {
+  const given = text(value)?.trim();
+  if (given === undefined) return undefined;
+  for (const [code, label] of Object.entries(CONVERSATION_STATUSES)) {
+    if (given === code || given.toLowerCase() === label.toLowerCase()) return code;
+  }
+  throw new errors.Error(
+    `New Status "${given}" is not a Re:amaze status. Choose ${Object.values(CONVERSATION_STATUSES).join(', ')}, or leave it empty.`,
+    'InvalidField',
+    400,
+  );
+}
+
+/** The status as its code in text; '' when the conversation has none the integration can read. */
+function statusOf(conversation: Record<string, unknown>): string {
+  const code = conversationStatusCode(conversation);
+  return code === null ? '' : String(code);
+}
+
+/** Watches the status; `wanted` is the chosen status code, undefined for any. */
+export function statusWatch(wanted: string | undefined): ChangeWatch {
+  return {
+    trigger: KEY,
+    valueOf: statusOf,
+    wanted: (status) => wanted === undefined || status === wanted,
+    creationCounts: false,
+  };
+}
+
+/** A status change as this trigger outputs it: the status before it, when this Zap saw it. */
+export function statusChangeItem(change: ConversationChange): ChangeItem {
+  return changeItem(change, { previous_status: labelFor(CONVERSATION_STATUSES, change.previous) });
+}
+
+export const perform = (async (z, bundle) => {
+  const watch = statusWatch(chosenStatus(bundle.inputData.status));
+  return (await pollChanges(z, bundle, watch)).map(statusChangeItem);
+}) satisfies PollingTriggerPerform<typeof inputFields>;
+
+/** The sample conversation marked Done after the customer's thanks; this Zap saw it Open. */
+export const sample = statusChangeItem(
+  sampleChange(
+    statusWatch(undefined),
+    { ...API_CONVERSATION_SAMPLE, status: 2, updated_at: '2026-03-10T08:14:26.530-05:00' },
+    '0',
+    'acme',
+  ),
+);
+
+export default defineTrigger({
+  key: KEY,
+  noun: 'Conversation',
+  display: {
+    label: 'Conversation Status Changed',
+    description:
+      'Triggers when a conversation changes status, for example when it is marked Done or reopened.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample,
+    outputFields: changeOutputFields([{ key: 'previous_status', label: 'Previous Status' }]),
+  },
+});
