@@ -7,7 +7,7 @@ import {
 import { apiPath, missingResource, reamazeRequest, unexpectedShape } from '../lib/client';
 import { noteText, type ContactNote } from '../lib/contact';
 import { contactField, contactIdentifier, identifierParams } from '../lib/contact-input';
-import { compact, dateTime, email, requiredText, text } from '../lib/input';
+import { compact, dateTime, email, requiredText } from '../lib/input';
 import { dateTimeField, isRecord, parseInstant, stringField } from '../lib/fields';
 
 export type ContactNoteItem = {

@@ -8,7 +8,8 @@ import {
 } from './conversation';
 import { channelFilterField } from './conversation-filters';
 import { isRecord, parseInstant, record, stringField } from './fields';
-import { text } from './input';
+import { trimmed } from './input';
+import { CACHE_WAIT_MS, within } from './watermarks';
 import { MIN_PAGE_TIME_MS, POLL_BUDGET_MS, pollNewestFirst } from './horizon';
 
 /**
@@ -69,7 +70,7 @@ export async function listChangedConversations(
   bundle: Bundle,
   params: Record<string, QueryValue> = {},
 ): Promise<Record<string, unknown>[]> {
-  const category = text(bundle.inputData?.channel)?.trim();
+  const category = trimmed(bundle.inputData?.channel, 'Channel');
   const query = { ...params, category, sort: 'changed', filter: 'all' };
   const fetchPage = (page: number, timeoutMs: number) =>
     getPage(z, bundle, '/conversations', 'conversations', { ...query, page }, { timeoutMs });
@@ -141,8 +142,12 @@ function stateKey(z: ZObject, bundle: Bundle, trigger: string): string | undefin
 /** The remembered state; an empty one when there is none or it cannot be read (see the docs). */
 async function loadState(z: ZObject, key: string | undefined): Promise<WatchState> {
   if (key === undefined) return { v: 1, seen: {} };
+  const stored = await within(Promise.resolve(z.cache.get(key)), CACHE_WAIT_MS);
+  if (stored === undefined) {
+    z.console.log('Conversation change state could not be read in time, or is not there.');
+  }
   try {
-    return readState(await z.cache.get(key)) ?? { v: 1, seen: {} };
+    return readState(stored) ?? { v: 1, seen: {} };
   } catch (error) {
     z.console.log(`Conversation change state could not be read: ${String(error)}`);
     return { v: 1, seen: {} };
@@ -156,7 +161,15 @@ async function saveState(z: ZObject, key: string | undefined, state: WatchState)
     .sort((a, b) => b[1][2] - a[1][2])
     .slice(0, MAX_REMEMBERED);
   try {
-    await z.cache.set(key, { v: 1, seen: Object.fromEntries(kept) }, STATE_TTL_SECONDS);
+    const saving = z.cache.set(key, { v: 1, seen: Object.fromEntries(kept) }, STATE_TTL_SECONDS);
+    if (
+      (await within(
+        Promise.resolve(saving).then(() => true),
+        CACHE_WAIT_MS,
+      )) !== true
+    ) {
+      z.console.log('Conversation change state could not be saved in time.');
+    }
   } catch (error) {
     z.console.log(`Conversation change state could not be saved: ${String(error)}`);
   }

@@ -127,18 +127,6 @@ export function flattenConversation(conversation: unknown, brand: unknown): Conv
   };
 }
 
-/**
- * The conversation in a create/update answer: the docs say the answer is the conversation JSON
- * (the same shape as GET one); a `{"conversation": {…}}` wrapper, Rails' other habit, is accepted
- * too. Undefined when the body is not an object, or is a wrapper that holds no object.
- */
-export function conversationInBody(body: unknown): Record<string, unknown> | undefined {
-  if (!isRecord(body)) return undefined;
-  if (isRecord(body.conversation)) return body.conversation;
-  // `{"conversation": null}` (or a list there) holds no conversation: a search must not "find" it.
-  return 'conversation' in body ? undefined : body;
-}
-
 /** The output-field labels shared by every conversation operation, most mapped first. */
 export const conversationOutputFields: PlainOutputField[] = [
   { key: 'id', label: 'Conversation ID (End of Its Inbox Link)', required: true },

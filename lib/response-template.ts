@@ -1,7 +1,7 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { apiPath, reamazeRequest, unexpectedShape } from './client';
 import { isRecord, record, stringField } from './fields';
-import { invalid, text, trimmed } from './input';
+import { invalid, trimmed } from './input';
 
 /**
  * Re:amaze response templates (saved replies): `GET /response_templates` lists the brand's ones and

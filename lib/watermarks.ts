@@ -33,8 +33,8 @@ export const CACHE_WAIT_MS = 1_500;
 /** Two hours: a watermark older than the 60-minute look-back is never used anyway. */
 export const WATERMARK_TTL_SECONDS = 2 * 60 * 60;
 
-/** The value, or undefined when `promise` fails or takes longer than `ms`. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+/** The value, or undefined when `promise` fails or takes longer than `ms`: a slow cache never stalls a poll. */
+export async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), ms);

@@ -230,7 +230,9 @@ async function main(): Promise<number> {
   if (options.help) {
     print(USAGE);
     print();
-    print('Operations (run any one with npm run build && npx zapier-platform invoke <kind> <key>):');
+    print(
+      'Operations (run any one with npm run build && npx zapier-platform invoke <kind> <key>):',
+    );
     operationLines().forEach((line) => print(line));
     return 0;
   }

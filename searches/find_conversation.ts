@@ -12,9 +12,8 @@ import {
   statusGroupField,
   tagFilterField,
 } from '../lib/conversation-filters';
-import { dict, email, invalid, text, trimmed } from '../lib/input';
+import { dict, email, invalid, trimmed } from '../lib/input';
 import {
-  conversationInBody,
   conversationOutputFields,
   conversationSample,
   flattenConversation,

@@ -1,9 +1,4 @@
-import {
-  defineInputFields,
-  defineTrigger,
-  errors,
-  type PollingTriggerPerform,
-} from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import {
   changeChannelField,
   changeItem,
@@ -16,7 +11,7 @@ import {
 } from '../lib/conversation-changes';
 import { conversationStatusCode } from '../lib/conversation';
 import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
-import { text } from '../lib/input';
+import { choice, choicesOf } from '../lib/input';
 import { CONVERSATION_STATUSES, labelFor } from '../lib/labels';
 
 const KEY = 'conversation_status_changed';
@@ -26,11 +21,7 @@ export const inputFields = defineInputFields([
     key: 'status',
     label: 'New Status',
     required: false,
-    choices: Object.entries(CONVERSATION_STATUSES).map(([value, label]) => ({
-      value,
-      label,
-      sample: value,
-    })),
+    choices: choicesOf(CONVERSATION_STATUSES),
     helpText:
       'Only when a conversation changes to this status. Leave empty for every status change.',
   },
@@ -39,16 +30,7 @@ export const inputFields = defineInputFields([
 
 /** The status code chosen (its name is accepted too), or undefined for any; refuses anything else. */
 export function chosenStatus(value: unknown): string | undefined {
-  const given = text(value)?.trim();
-  if (given === undefined) return undefined;
-  for (const [code, label] of Object.entries(CONVERSATION_STATUSES)) {
-    if (given === code || given.toLowerCase() === label.toLowerCase()) return code;
-  }
-  throw new errors.Error(
-    `New Status "${given}" is not a Re:amaze status. Choose ${Object.values(CONVERSATION_STATUSES).join(', ')}, or leave it empty.`,
-    'InvalidField',
-    400,
-  );
+  return choice(value, 'New Status', CONVERSATION_STATUSES);
 }
 
 /** The status as its code in text; '' when the conversation has none the integration can read. */

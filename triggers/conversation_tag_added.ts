@@ -1,9 +1,4 @@
-import {
-  defineInputFields,
-  defineTrigger,
-  errors,
-  type PollingTriggerPerform,
-} from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import {
   changeChannelField,
   changeItem,
@@ -15,7 +10,7 @@ import {
   type ConversationChange,
 } from '../lib/conversation-changes';
 import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
-import { requiredText } from '../lib/input';
+import { invalid, requiredText } from '../lib/input';
 
 const KEY = 'conversation_tag_added';
 
@@ -39,11 +34,7 @@ export const perform = (async (z, bundle) => {
   const tag = requiredText(bundle.inputData.tag, 'Tag').trim();
   if (tag.includes(',')) {
     // Re:amaze reads `tag` as a comma-separated list, so this would watch several tags.
-    throw new errors.Error(
-      `Tag "${tag}" holds a comma: choose one tag (a Zap per tag watches several).`,
-      'InvalidField',
-      400,
-    );
+    throw invalid(`Tag "${tag}" holds a comma: choose one tag (a Zap per tag watches several).`);
   }
   const conversations = await listChangedConversations(z, bundle, { tag });
   return tagChanges(bundle.authData?.brand, KEY, tag, conversations).map(tagAddedItem);

@@ -10,7 +10,7 @@ import {
 } from '../lib/contact';
 import { pollNewestFirst } from '../lib/horizon';
 import { zapWatermarks } from '../lib/watermarks';
-import { choice, choicesOf, text } from '../lib/input';
+import { choice, choicesOf } from '../lib/input';
 
 /** Re:amaze's `type` filter: only contacts that have that kind of identifier. */
 export const CONTACT_TYPES = {

@@ -3,7 +3,7 @@ import { getPage, type QueryValue } from '../lib/client';
 import { parseInstant } from '../lib/fields';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
 import { zapWatermarks } from '../lib/watermarks';
-import { boolean, choice, choicesOf, email, text, trimmed } from '../lib/input';
+import { boolean, choice, choicesOf, email, trimmed } from '../lib/input';
 import {
   MESSAGE_OUTPUT_FIELDS,
   MESSAGE_SAMPLE,

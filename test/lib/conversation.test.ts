@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import {
   conversationCreatedAt,
-  conversationInBody,
   conversationSample,
   flattenConversation,
 } from '../../lib/conversation';
@@ -208,20 +207,6 @@ describe('flattenConversation', () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('conversationInBody', () => {
-  it('takes a bare conversation, as the docs describe the answer', () => {
-    expect(conversationInBody(fetched)).toBe(fetched);
-  });
-
-  it('unwraps {"conversation": {…}}', () => {
-    expect(conversationInBody({ conversation: fetched })).toBe(fetched);
-  });
-
-  it.each([null, undefined, 'ok', 1, [], [fetched]])('is undefined for %p', (body) => {
-    expect(conversationInBody(body)).toBeUndefined();
   });
 });
 

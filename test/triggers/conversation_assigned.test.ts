@@ -87,9 +87,7 @@ describe('conversation_assigned', () => {
   it('refuses an assignee that is not an email address, before any request', async () => {
     const scope = reamaze().get(/.*/).reply(200, conversationsPage([]));
     expect(await failure(poll({ assignee: 'Jo Kim' }))).toEqual({
-      name: 'AppError',
-      code: 'InvalidEmail',
-      status: 400,
+      name: 'HaltedError',
       message: 'Assigned to "Jo Kim" is not an email address. Use the form name@example.com.',
     });
     expect(scope.isDone()).toBe(false);

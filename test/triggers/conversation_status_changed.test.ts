@@ -59,11 +59,9 @@ describe('conversation_status_changed: the request', () => {
   it('refuses a status Re:amaze does not have, before any request', async () => {
     const scope = reamaze().get(/.*/).reply(200, conversationsPage([]));
     expect(await failure(poll({ status: 'Resolved' }))).toEqual({
-      name: 'AppError',
-      code: 'InvalidField',
-      status: 400,
+      name: 'HaltedError',
       message:
-        'New Status "Resolved" is not a Re:amaze status. Choose Open, Responded, Done, Spam, Archived, On Hold, Auto-Done, AI Agent Assigned, AI Agent Done, Spam (AI), or leave it empty.',
+        'New Status "Resolved" is not one of the choices: use Open, Responded, Done, Spam, Archived, On Hold, Auto-Done, AI Agent Assigned, AI Agent Done, Spam (AI), or leave it empty.',
     });
     expect(scope.isDone()).toBe(false);
   });
