@@ -4,7 +4,7 @@ import packageJson from '../package.json';
 import { definitionProblems } from './integration-checks';
 
 type ValidateResult = { status: string; results: { property: string; message: string }[] };
-// createAppHandler exists at runtime but is missing from core's typings (shared notes, Part 1).
+// createAppHandler exists at runtime (zapier-platform-core/index.js) but is missing from core's typings.
 const createAppHandler = (
   core as unknown as {
     createAppHandler: (app: object) => (event: object) => Promise<ValidateResult>;
