@@ -144,14 +144,3 @@ export function simulatedBrand(): SimulatedBrand {
 
 /** The slugs in a poll's fired IDs (an ID starts with the conversation's slug). */
 export const slugsOf = (ids: string[]): string[] => ids.map((id) => id.split(':')[0] as string);
-
-/** xorshift32: a small seeded generator, so a scenario replays the same edits. */
-export function generator(seed: number): () => number {
-  let state = seed || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}

@@ -1,10 +1,5 @@
-import {
-  MINUTE,
-  simulatedBrand,
-  generator,
-  slugsOf,
-  type Zap,
-} from './conversation-changes-simulation';
+import { generator } from '../random';
+import { MINUTE, simulatedBrand, slugsOf, type Zap } from './conversation-changes-simulation';
 
 /**
  * Hours of a busy inbox against the sandbox: between polls 1–15 minutes apart, staff resolve,
