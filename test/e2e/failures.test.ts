@@ -67,8 +67,15 @@ describe('the rate limit', () => {
   it('stops a burst poll at the page that hit the limit and returns the pages before it (the next poll reads the rest)', async () => {
     sandbox.addBurst(90);
     sandbox.setRateLimit({ requests: 2 });
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const items = await run<Item[]>(newMessage());
     expect(items).toHaveLength(60);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^New Message: Stopped after 2 page\(s\), 60 items .* because page 3 failed/,
+      ),
+    );
+    log.mockRestore();
     expect(sandbox.requests.map((entry) => `${entry.query.page} ${entry.status}`)).toEqual([
       '1 200',
       '2 200',

@@ -24,14 +24,24 @@ const PAGE_SIZE = 30;
 const CAP = 180;
 
 let simulation: FailedPollSimulation;
+let log: jest.SpyInstance;
+
+beforeEach(() => {
+  // A poll cut short by a failing later page logs it (z.console); nothing else may be logged.
+  log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+});
 
 afterEach(async () => {
   await simulation.stop();
+  const unexpected = log.mock.calls
+    .map(([line]) => String(line))
+    .filter((line) => !/^New Message: Stopped after \d+ page\(s\)/.test(line));
   jest.restoreAllMocks();
+  expect(unexpected).toEqual([]);
 });
 
 function report(name: string, figures: Record<string, unknown>): void {
-  if (process.env.SIMULATION_REPORT) console.log(`${name}\n${JSON.stringify(figures)}`);
+  if (process.env.SIMULATION_REPORT) process.stdout.write(`${name}\n${JSON.stringify(figures)}\n`);
 }
 
 /** Every message fires exactly once, in the first successful poll at or after its creation. */

@@ -394,7 +394,15 @@ describe('new_message paging (look-back horizon, time and size budget)', () => {
       reamaze().get('/api/v1/messages').query({ page: '2' }).reply(503, 'Service Unavailable');
     };
     serve();
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     expect((await poll()).map((item) => item.id)).toEqual(page1.map(messageIdentity));
+    // What a maintainer sees in `zapier-platform logs`: the poll was cut short, and why.
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^New Message: Stopped after 1 page\(s\), 30 items .* because page 2 failed/,
+      ),
+    );
+    log.mockRestore();
 
     serve();
     const error = await failure(poll({}, { isPopulatingDedupe: true }));
