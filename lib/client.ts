@@ -174,12 +174,33 @@ function escapeRegExp(text: string): string {
  * Basic credential).
  */
 export function redact(text: string, bundle: Pick<Bundle, 'authData'>): string {
-  const token = bundle.authData?.password;
-  if (typeof token !== 'string' || token.length < 4) return text;
-  const pair = `${bundle.authData?.username ?? ''}:${token}`;
-  const forms = [pair, token, Buffer.from(pair, 'utf8').toString('base64')];
+  const forms = credentialForms(bundle);
+  if (forms.length === 0) return text;
   const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'gi');
   return text.replace(pattern, '[redacted]');
+}
+
+/** The `email:token` pair, the API token, and the pair's base64 (the Basic header's value). */
+function credentialForms(bundle: Pick<Bundle, 'authData'>): string[] {
+  const token = bundle.authData?.password;
+  if (typeof token !== 'string' || token.length < 4) return [];
+  const pair = `${bundle.authData?.username ?? ''}:${token}`;
+  return [pair, token, Buffer.from(pair, 'utf8').toString('base64')];
+}
+
+/**
+ * Core censors its own HTTP log (written before app code sees an answer) with the exact authData
+ * values only, so the credential's other forms are added to authData for it: an answer echoing
+ * the token or the `email:token` pair in upper or lower case, or the Basic header, is censored
+ * there too. The key is never sent anywhere.
+ */
+function exposeCredentialFormsToCore(bundle: Bundle): void {
+  const authData = bundle.authData as Record<string, unknown> | undefined;
+  if (!authData || authData.credential_forms_for_log_censoring !== undefined) return;
+  const [pair, token, encoded] = credentialForms(bundle);
+  if (pair === undefined || token === undefined || encoded === undefined) return;
+  const cased = [pair, token].flatMap((form) => [form.toLowerCase(), form.toUpperCase()]);
+  authData.credential_forms_for_log_censoring = [...new Set([encoded, ...cased])];
 }
 
 function asSentence(text: string): string {
@@ -351,6 +372,7 @@ export async function reamazeRequest(
 ): Promise<unknown> {
   const method = request.method ?? 'GET';
   checkPath(request.path);
+  exposeCredentialFormsToCore(bundle);
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(request.params ?? {})) {
     if (value !== undefined && value !== '') params[key] = String(value);

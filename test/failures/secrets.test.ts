@@ -177,8 +177,8 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
 
   /**
    * Answers repeating the credential in other forms. Every text of ours (message, stack) redacts
-   * them; core's own HTTP log of the answer is written before app code sees it and censors only
-   * the exact authData values, so only the error is checked here.
+   * them, and core's own HTTP log of the answer censors them through the forms the client adds to
+   * authData (lib/client.ts).
    */
   const otherForms: [string, (request: ExpectedRequest) => Fault][] = [
     [
@@ -231,9 +231,12 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
       `${operation.kind} ${operation.key} (${entry.name}) fails on %s without any form of the credential`,
       async (_name, fault) => {
         sandbox.failNext(1, fault(first));
-        const { errorText, failed } = await captureRun(() => runOperation(operation, entry.input));
+        const { output, errorText, failed } = await captureRun(() =>
+          runOperation(operation, entry.input),
+        );
         expect(failed).toBe(true);
         expectNoCredentialForm(errorText);
+        expectNoCredentialForm(output);
       },
     );
   }
