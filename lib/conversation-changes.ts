@@ -9,7 +9,7 @@ import {
 import { channelFilterField } from './conversation-filters';
 import { isRecord, parseInstant, record, stringField } from './fields';
 import { trimmed } from './input';
-import { CACHE_WAIT_MS, within } from './watermarks';
+import { CACHE_WAIT_MS, within, zapWatermarks } from './watermarks';
 import { MIN_PAGE_TIME_MS, POLL_BUDGET_MS, pollNewestFirst } from './horizon';
 
 /**
@@ -68,6 +68,7 @@ export const changeChannelField = {
 export async function listChangedConversations(
   z: ZObject,
   bundle: Bundle,
+  trigger: string,
   params: Record<string, QueryValue> = {},
 ): Promise<Record<string, unknown>[]> {
   const category = trimmed(bundle.inputData?.channel, 'Channel');
@@ -80,6 +81,8 @@ export async function listChangedConversations(
       createdAt: conversationChangedAt,
       identity: slugOf,
       meta: bundle.meta,
+      // The changed time plays the part of the creation time: the list is newest-changed first.
+      watermarks: zapWatermarks(z, bundle, trigger),
       log: (line) => z.console.log(`Conversation changes: ${line}`),
     });
   }
@@ -271,7 +274,7 @@ export async function pollChanges(
   bundle: Bundle,
   watch: ChangeWatch,
 ): Promise<ConversationChange[]> {
-  return findChanges(z, bundle, watch, await listChangedConversations(z, bundle));
+  return findChanges(z, bundle, watch, await listChangedConversations(z, bundle, watch.trigger));
 }
 
 /**

@@ -36,7 +36,7 @@ export const perform = (async (z, bundle) => {
     // Re:amaze reads `tag` as a comma-separated list, so this would watch several tags.
     throw invalid(`Tag "${tag}" holds a comma: choose one tag (a Zap per tag watches several).`);
   }
-  const conversations = await listChangedConversations(z, bundle, { tag });
+  const conversations = await listChangedConversations(z, bundle, KEY, { tag });
   return tagChanges(bundle.authData?.brand, KEY, tag, conversations).map(tagAddedItem);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

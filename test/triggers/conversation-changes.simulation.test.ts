@@ -182,4 +182,23 @@ describe('many changes between two polls', () => {
     expect(fired).toHaveLength(45);
     expect(done.requests.at(-1)).toBe(2);
   });
+
+  it('a busy hour (45 changes) costs one request a quiet poll once the Zap has its watermarks', async () => {
+    const extra = brand.addConversations(45, 24 * 60);
+    const any = brand.zap('status');
+    await any.poll();
+    brand.advance(1);
+    for (const slug of extra) {
+      brand.advance(0.1);
+      brand.edit(slug, { status: 2 });
+    }
+    brand.advance(1);
+    expect(await any.poll()).toHaveLength(45);
+    for (let quiet = 0; quiet < 3; quiet += 1) {
+      brand.advance(1);
+      expect(await any.poll()).toEqual([]);
+    }
+    // Without watermarks each of these polls re-reads both pages of the last hour.
+    expect(any.requests.slice(1)).toEqual([2, 2, 1, 1]);
+  });
 });
