@@ -8,7 +8,7 @@ import { describeError, type ZapierErrorInfo } from '../helpers';
 import { newMessage, run, startE2eSandbox, stopE2eSandbox } from './helpers';
 
 /**
- * The harness of new_message.failed-polls.test.ts: New Message as Zapier runs it, over real HTTP
+ * The harness of new_message.failed-polls.long.test.ts: New Message as Zapier runs it, over real HTTP
  * against the sandbox, through hours of simulated traffic. Date.now() is the sandbox clock, so
  * the trigger's look-back horizon, the sandbox's `created_at` and HTTP-date Retry-After all read
  * the same time. A poll may fail (5xx, 429, an HTML page, a timeout or a reset connection, on any

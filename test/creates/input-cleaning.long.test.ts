@@ -1,0 +1,3 @@
+import { describeInputCleaning } from './input-cleaning.property';
+
+describeInputCleaning(150);
