@@ -76,7 +76,10 @@ export default defineTrigger({
     perform,
     sample,
     outputFields: changeOutputFields([
-      { key: 'previously_assigned_to', label: 'Previously Assigned to (Email, or Name Without One)' },
+      {
+        key: 'previously_assigned_to',
+        label: 'Previously Assigned to (Email, or Name Without One)',
+      },
     ]),
   },
 });
