@@ -1,6 +1,6 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { brandHost } from './lib/brand';
-import { getPage } from './lib/client';
+import { brandHost } from './lib/http/brand';
+import { getPage } from './lib/http/client';
 
 /** What the auth test returns; the connection label is built from it. */
 export interface ConnectedAccount {

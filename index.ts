@@ -29,9 +29,9 @@ export default defineApp({
   platformVersion,
   authentication,
   flags: {
-    // Empty optional fields must reach our code as empty so each operation decides (see lib/input.ts).
+    // Empty optional fields must reach our code as empty so each operation decides (see lib/input/read.ts).
     cleanInputData: false,
-    // lib/client.ts maps 429s itself, with a readable message and an HTTP-date Retry-After.
+    // lib/http/client.ts maps 429s itself, with a readable message and an HTTP-date Retry-After.
     throwForThrottlingEarly: false,
   },
   triggers: {

@@ -1,5 +1,5 @@
 /** `npm run test:long`: only the long simulations and property runs that `npm test` leaves out. */
-const base = require('./jest.config');
+const base = require('./jest.config.js');
 
 module.exports = {
   ...base,

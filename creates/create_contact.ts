@@ -1,14 +1,14 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { promisedRecord, reamazeRequest } from '../lib/client';
+import { promisedRecord, reamazeRequest } from '../lib/http/client';
 import {
   contactOutputFields,
   contactSample,
   flattenContact,
   type ContactItem,
-} from '../lib/contact';
-import { CONTACT_RECORD, E164_EXAMPLE, mobileNumber } from '../lib/contact-input';
-import { compact, dict, email, invalid, list, text } from '../lib/input';
-import { publicUrl } from '../lib/public-url';
+} from '../lib/records/contact';
+import { CONTACT_RECORD, E164_EXAMPLE, mobileNumber } from '../lib/input/contact';
+import { compact, dict, email, invalid, list, text } from '../lib/input/read';
+import { publicUrl } from '../lib/input/public-url';
 
 const EITHER = 'Email or Mobile is required: give at least one, or both.';
 

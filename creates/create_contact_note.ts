@@ -4,11 +4,11 @@ import {
   type CreatePerform,
   type PlainOutputField,
 } from 'zapier-platform-core';
-import { apiPath, missingResource, reamazeRequest, unexpectedShape } from '../lib/client';
-import { noteText, type ContactNote } from '../lib/contact';
-import { contactField, contactIdentifier, identifierParams } from '../lib/contact-input';
-import { compact, dateTime, email, requiredText } from '../lib/input';
-import { dateTimeField, isRecord, parseInstant, stringField } from '../lib/fields';
+import { apiPath, missingResource, reamazeRequest, unexpectedShape } from '../lib/http/client';
+import { noteText, type ContactNote } from '../lib/records/contact';
+import { contactField, contactIdentifier, identifierParams } from '../lib/input/contact';
+import { compact, dateTime, email, requiredText } from '../lib/input/read';
+import { dateTimeField, isRecord, parseInstant, stringField } from '../lib/http/api-values';
 
 export type ContactNoteItem = {
   id: string;

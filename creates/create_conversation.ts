@@ -1,13 +1,14 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { attachmentParams, attachmentsField } from '../lib/attachment-input';
-import { promisedRecord, reamazeRequest } from '../lib/client';
-import { CONVERSATION_RECORD, settableStatuses } from '../lib/conversation-field';
+import { attachmentParams, attachmentsField } from '../lib/input/attachments';
+import { promisedRecord, reamazeRequest } from '../lib/http/client';
+import { CONVERSATION_RECORD } from '../lib/input/conversation';
+import { settableStatuses } from '../lib/records/labels';
 import {
   conversationOutputFields,
   conversationSample,
   flattenConversation,
   type ConversationItem,
-} from '../lib/conversation';
+} from '../lib/records/conversation';
 import {
   boolean,
   choice,
@@ -22,7 +23,7 @@ import {
   requiredText,
   requiredTrimmed,
   text,
-} from '../lib/input';
+} from '../lib/input/read';
 
 /**
  * The statuses offered when creating: the ones a person sets by hand. On Hold (5) is left out

@@ -4,9 +4,9 @@ import {
   type Bundle,
   type CreatePerform,
 } from 'zapier-platform-core';
-import { attachmentParams, attachmentsField } from '../lib/attachment-input';
-import { apiPath, promisedRecord, reamazeRequest } from '../lib/client';
-import { conversationField, conversationSlug } from '../lib/conversation-field';
+import { attachmentParams, attachmentsField } from '../lib/input/attachments';
+import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
+import { conversationField, conversationSlug } from '../lib/input/conversation';
 import {
   boolean,
   choicesOf,
@@ -17,11 +17,11 @@ import {
   requiredChoice,
   requiredText,
   text,
-} from '../lib/input';
-import { isRecord } from '../lib/fields';
-import { MESSAGE_VISIBILITIES } from '../lib/labels';
-import { MESSAGE_OUTPUT_FIELDS, flattenMessage, type MessageItem } from '../lib/message';
-import { readResponseTemplate, responseTemplateId } from '../lib/response-template';
+} from '../lib/input/read';
+import { isRecord } from '../lib/http/api-values';
+import { MESSAGE_VISIBILITIES } from '../lib/records/labels';
+import { MESSAGE_OUTPUT_FIELDS, flattenMessage, type MessageItem } from '../lib/records/message';
+import { readResponseTemplate, responseTemplateId } from '../lib/records/response-template';
 
 /** The two kinds of message the API lets us add: `visibility` 0 (Regular) and 1 (Internal Note). */
 export const MESSAGE_TYPES = {

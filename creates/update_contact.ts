@@ -1,19 +1,19 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { apiPath, promisedRecord, reamazeRequest } from '../lib/client';
+import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
 import {
   contactOutputFields,
   contactSample,
   flattenContact,
   type ContactItem,
-} from '../lib/contact';
+} from '../lib/records/contact';
 import {
   CONTACT_RECORD,
   contactField,
   contactIdentifier,
   identifierParams,
-} from '../lib/contact-input';
-import { compact, dict, invalid, list, text } from '../lib/input';
-import { publicUrl } from '../lib/public-url';
+} from '../lib/input/contact';
+import { compact, dict, invalid, list, text } from '../lib/input/read';
+import { publicUrl } from '../lib/input/public-url';
 
 const inputFields = defineInputFields([
   {

@@ -1,18 +1,27 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { apiPath, promisedRecord, reamazeRequest, unexpectedShape } from '../lib/client';
+import { apiPath, promisedRecord, reamazeRequest, unexpectedShape } from '../lib/http/client';
 import {
   CONVERSATION_RECORD,
   conversationField,
   conversationSlug,
-  settableStatuses,
-} from '../lib/conversation-field';
-import { choice, choicesOf, compact, dateTime, dict, email, invalid, list } from '../lib/input';
+} from '../lib/input/conversation';
+import { settableStatuses } from '../lib/records/labels';
+import {
+  choice,
+  choicesOf,
+  compact,
+  dateTime,
+  dict,
+  email,
+  invalid,
+  list,
+} from '../lib/input/read';
 import {
   conversationOutputFields,
   conversationSample,
   flattenConversation,
-} from '../lib/conversation';
+} from '../lib/records/conversation';
 
 /** Statuses a user may set; 6–9 (Auto-Done, AI Agent …) are set by Re:amaze itself. */
 const SETTABLE_STATUSES = settableStatuses([0, 1, 2, 3, 4, 5]);

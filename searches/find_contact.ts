@@ -1,13 +1,13 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { getPage, type QueryValue } from '../lib/client';
+import { getPage, type QueryValue } from '../lib/http/client';
 import {
   contactOutputFields,
   contactSample,
   flattenContact,
   type ContactItem,
-} from '../lib/contact';
-import { E164_EXAMPLE, mobileNumber } from '../lib/contact-input';
-import { dict, email, invalid, text } from '../lib/input';
+} from '../lib/records/contact';
+import { E164_EXAMPLE, mobileNumber } from '../lib/input/contact';
+import { dict, email, invalid, text } from '../lib/input/read';
 
 /** Pages read while looking for an exact email or mobile match among Re:amaze's text matches. */
 export const MAX_SEARCH_PAGES = 3;

@@ -1,24 +1,30 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { apiPath, getPage, promisedRecord, reamazeRequest, type QueryValue } from '../lib/client';
+import {
+  apiPath,
+  getPage,
+  promisedRecord,
+  reamazeRequest,
+  type QueryValue,
+} from '../lib/http/client';
 import {
   CONVERSATION_RECORD,
   conversationField,
   conversationSlug,
-} from '../lib/conversation-field';
+} from '../lib/input/conversation';
 import {
   channelFilterField,
   conversationListParams,
   statusGroupField,
   tagFilterField,
-} from '../lib/conversation-filters';
-import { dict, email, invalid, trimmed } from '../lib/input';
+} from '../lib/input/conversation-filters';
+import { dict, email, invalid, trimmed } from '../lib/input/read';
 import {
   conversationOutputFields,
   conversationSample,
   flattenConversation,
-} from '../lib/conversation';
-import { newestFirst } from '../lib/conversation-list';
+} from '../lib/records/conversation';
+import { newestFirst } from '../lib/records/conversation-order';
 
 const inputFields = defineInputFields([
   {

@@ -1,12 +1,12 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { getPage } from '../lib/client';
-import { requiredText } from '../lib/input';
+import { getPage } from '../lib/http/client';
+import { requiredText } from '../lib/input/read';
 import {
   flattenResponseTemplate,
   responseTemplateOutputFields,
   responseTemplateSample,
   type ResponseTemplateItem,
-} from '../lib/response-template';
+} from '../lib/records/response-template';
 
 const inputFields = defineInputFields([
   {

@@ -8,7 +8,7 @@
  * Not covered, and why:
  *  - D019, D020: not in the published reference (retired codes).
  *  - D026 (subdomain validated before any request): behaviour of code, not of the definition; the
- *    brand tests (test/lib/brand.test.ts) and the fault matrix check it instead.
+ *    brand tests (test/lib/http/brand.test.ts) and the fault matrix check it instead.
  *  - D027 (latest zapier-platform-core): needs the npm registry; test/definition.test.ts pins the
  *    installed core and `zapier-platform validate` checks it online.
  *  - A, C, E, L, M, S, T, U, Z codes: about accounts, earlier versions, marketing, live usage and

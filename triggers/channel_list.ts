@@ -1,7 +1,7 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { dropdownPage } from '../lib/client';
-import { stringField } from '../lib/fields';
-import { CHANNEL_TYPES, labelFor } from '../lib/labels';
+import { dropdownPage } from '../lib/http/client';
+import { stringField } from '../lib/http/api-values';
+import { CHANNEL_TYPES, labelFor } from '../lib/records/labels';
 
 /** A channel as the Channel dropdowns show it: its ID (slug) is the value Re:amaze calls `category`. */
 export type ChannelChoice = {

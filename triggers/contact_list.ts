@@ -1,6 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { getPage } from '../lib/client';
-import { stringField } from '../lib/fields';
+import { getPage } from '../lib/http/client';
+import { stringField } from '../lib/http/api-values';
 
 /** A contact as the Contact dropdowns show it: the email (else mobile) is the value Re:amaze takes. */
 export type ContactChoice = {

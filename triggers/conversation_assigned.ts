@@ -8,10 +8,10 @@ import {
   type ChangeItem,
   type ChangeWatch,
   type ConversationChange,
-} from '../lib/conversation-changes';
-import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
-import { record, stringField } from '../lib/fields';
-import { email } from '../lib/input';
+} from '../lib/polling/conversation-changes';
+import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
+import { record, stringField } from '../lib/http/api-values';
+import { email } from '../lib/input/read';
 
 const KEY = 'conversation_assigned';
 

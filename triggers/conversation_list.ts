@@ -1,6 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { dropdownPage } from '../lib/client';
-import { dateTimeField, record, stringField } from '../lib/fields';
+import { dropdownPage } from '../lib/http/client';
+import { dateTimeField, record, stringField } from '../lib/http/api-values';
 
 /** A conversation as the Conversation dropdowns show it: subject shown, slug as the value. */
 export type ConversationChoice = {

@@ -8,11 +8,11 @@ import {
   type ChangeItem,
   type ChangeWatch,
   type ConversationChange,
-} from '../lib/conversation-changes';
-import { conversationStatusCode } from '../lib/conversation';
-import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
-import { choice, choicesOf } from '../lib/input';
-import { CONVERSATION_STATUSES, labelFor } from '../lib/labels';
+} from '../lib/polling/conversation-changes';
+import { conversationStatusCode } from '../lib/records/conversation';
+import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
+import { choice, choicesOf } from '../lib/input/read';
+import { CONVERSATION_STATUSES, labelFor } from '../lib/records/labels';
 
 const KEY = 'conversation_status_changed';
 

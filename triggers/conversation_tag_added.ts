@@ -8,9 +8,9 @@ import {
   tagChanges,
   type ChangeItem,
   type ConversationChange,
-} from '../lib/conversation-changes';
-import { API_CONVERSATION_SAMPLE } from '../lib/conversation.sample';
-import { invalid, requiredText } from '../lib/input';
+} from '../lib/polling/conversation-changes';
+import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
+import { invalid, requiredText } from '../lib/input/read';
 
 const KEY = 'conversation_tag_added';
 

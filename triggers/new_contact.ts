@@ -1,5 +1,5 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { getPage } from '../lib/client';
+import { getPage } from '../lib/http/client';
 import {
   contactCreatedAt,
   contactKey,
@@ -7,10 +7,10 @@ import {
   contactSample,
   flattenContact,
   type ContactItem,
-} from '../lib/contact';
-import { pollNewestFirst } from '../lib/horizon';
-import { zapWatermarks } from '../lib/watermarks';
-import { choice, choicesOf } from '../lib/input';
+} from '../lib/records/contact';
+import { pollNewestFirst } from '../lib/polling/paging';
+import { zapWatermarks } from '../lib/polling/zap-state';
+import { choice, choicesOf } from '../lib/input/read';
 
 /** Re:amaze's `type` filter: only contacts that have that kind of identifier. */
 export const CONTACT_TYPES = {
@@ -30,8 +30,8 @@ const inputFields = defineInputFields([
 
 /**
  * Polls `GET /contacts?sort=date` (newest created first) under the shared burst rule of
- * lib/horizon.ts: the newest page always, later pages only while they lie inside the look-back
- * horizon. Zapier deduplicates on `id`, Re:amaze's unique key for the contact (lib/contact.ts
+ * lib/polling/paging.ts: the newest page always, later pages only while they lie inside the look-back
+ * horizon. Zapier deduplicates on `id`, Re:amaze's unique key for the contact (lib/records/contact.ts
  * `contactKey`); the API's own `id`, the user's system's ID, is output as `external_id`.
  */
 export const perform = (async (z, bundle) => {

@@ -1,20 +1,20 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { getPage } from '../lib/client';
+import { getPage } from '../lib/http/client';
 import {
   conversationCreatedAt,
   conversationOutputFields,
   conversationSample,
   flattenConversation,
-} from '../lib/conversation';
+} from '../lib/records/conversation';
 import {
   channelFilterField,
   conversationListParams,
   statusGroupField,
   tagFilterField,
-} from '../lib/conversation-filters';
-import { looksOldestFirst, newestFirst } from '../lib/conversation-list';
-import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
-import { zapWatermarks } from '../lib/watermarks';
+} from '../lib/input/conversation-filters';
+import { requireNewestFirst, newestFirst } from '../lib/records/conversation-order';
+import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
+import { zapWatermarks } from '../lib/polling/zap-state';
 
 const inputFields = defineInputFields([channelFilterField, statusGroupField, tagFilterField]);
 
@@ -23,8 +23,8 @@ const slugOf = (conversation: Record<string, unknown>): string | undefined =>
   typeof conversation.slug === 'string' && conversation.slug !== '' ? conversation.slug : undefined;
 
 /**
- * Polls `GET /conversations` (newest first, see lib/conversation-list.ts) under the shared burst
- * rule of lib/horizon.ts. The default list and "all" gain conversations at the top (the default
+ * Polls `GET /conversations` (newest first, see lib/records/conversation-order.ts) under the shared burst
+ * rule of lib/polling/paging.ts. The default list and "all" gain conversations at the top (the default
  * list also regains the rare unarchived one), so the newest page is returned whole, as for
  * messages. The open, unassigned and archived lists routinely gain old conversations in the middle
  * (reopened, unassigned again, archived): those would reach the newest page as never-seen ids and
@@ -44,14 +44,7 @@ export const perform = (async (z, bundle) => {
         { ...params, page },
         { timeoutMs },
       );
-      if (page === 1 && result.pageCount > 1 && looksOldestFirst(result.items)) {
-        // Page 1 would then hold the oldest conversations and new ones would never fire.
-        throw new z.errors.Error(
-          'Re:amaze listed conversations oldest first, so new conversations cannot be found on the first page. Contact the integration’s support.',
-          'UnexpectedOrder',
-          502,
-        );
-      }
+      requireNewestFirst(page, result.pageCount, result.items, 'conversations');
       return result;
     },
     createdAt: conversationCreatedAt,

@@ -1,9 +1,9 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { getPage, type QueryValue } from '../lib/client';
-import { parseInstant } from '../lib/fields';
-import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/horizon';
-import { zapWatermarks } from '../lib/watermarks';
-import { boolean, choice, choicesOf, email, trimmed } from '../lib/input';
+import { getPage, type QueryValue } from '../lib/http/client';
+import { parseInstant } from '../lib/http/api-values';
+import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
+import { zapWatermarks } from '../lib/polling/zap-state';
+import { boolean, choice, choicesOf, email, trimmed } from '../lib/input/read';
 import {
   MESSAGE_OUTPUT_FIELDS,
   MESSAGE_SAMPLE,
@@ -11,7 +11,7 @@ import {
   isInternalNote,
   messageIdentity,
   type MessageItem,
-} from '../lib/message';
+} from '../lib/records/message';
 
 /** Look-back horizon: the shared 60 minutes (the outages it covers: docs/polling.md). */
 export const MESSAGE_HORIZON_MS = DEFAULT_HORIZON_MS;
@@ -80,7 +80,7 @@ export function messageFilters(input: Record<string, unknown>): {
 
 /**
  * Polls `GET /messages` (every conversation of the brand, newest first, 30 a page) under the
- * shared paging rule of lib/horizon.ts with this Zap's watermarks (docs/polling.md). One page
+ * shared paging rule of lib/polling/paging.ts with this Zap's watermarks (docs/polling.md). One page
  * when loading a sample; the live rule when seeding dedupe, so the seed covers whatever the next
  * poll returns.
  */

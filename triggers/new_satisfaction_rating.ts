@@ -1,17 +1,12 @@
-import {
-  defineInputFields,
-  defineTrigger,
-  errors,
-  type PollingTriggerPerform,
-} from 'zapier-platform-core';
-import { inboxConversationUrl } from '../lib/brand';
-import { getPage } from '../lib/client';
-import { inboxContactUrl } from '../lib/contact';
-import { looksOldestFirst } from '../lib/conversation-list';
-import { parseInstant, stringField } from '../lib/fields';
-import { pollNewestFirst } from '../lib/horizon';
-import { zapWatermarks } from '../lib/watermarks';
-import { invalid, list } from '../lib/input';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { inboxConversationUrl } from '../lib/http/brand';
+import { getPage } from '../lib/http/client';
+import { inboxContactUrl } from '../lib/records/contact';
+import { requireNewestFirst } from '../lib/records/conversation-order';
+import { parseInstant, stringField } from '../lib/http/api-values';
+import { pollNewestFirst } from '../lib/polling/paging';
+import { zapWatermarks } from '../lib/polling/zap-state';
+import { invalid, list } from '../lib/input/read';
 
 /** What each rating means on the 1–5 survey scale. */
 export const RATING_LABELS: Readonly<Record<number, string>> = {
@@ -122,7 +117,7 @@ export function flattenRating(
 
 /**
  * Polls `GET /satisfaction_ratings` (newest first, as the documented sample lists them) under
- * the shared burst rule of lib/horizon.ts with this Zap's watermarks (docs/polling.md); Zapier deduplicates on the rating's `id`. One chosen
+ * the shared burst rule of lib/polling/paging.ts with this Zap's watermarks (docs/polling.md); Zapier deduplicates on the rating's `id`. One chosen
  * rating is also passed to the API as `rating` (it takes one value), so pages reach further back;
  * several are filtered here. Either way the filter is applied here too, so a list that ignored
  * `rating` could not fire the wrong ratings.
@@ -140,14 +135,7 @@ export const perform = (async (z, bundle) => {
         { rating: only, page },
         { timeoutMs, forbiddenMessage: REPORTS_PERMISSION },
       );
-      if (page === 1 && result.pageCount > 1 && looksOldestFirst(result.items)) {
-        // The order is only shown by the documented sample: new ratings would never reach page 1.
-        throw new errors.Error(
-          'Re:amaze listed satisfaction ratings oldest first, so new ratings cannot be found on the first page. Contact the integration’s support.',
-          'UnexpectedOrder',
-          502,
-        );
-      }
+      requireNewestFirst(page, result.pageCount, result.items, 'satisfaction ratings', 'ratings');
       return result;
     },
     createdAt: (rating) => parseInstant(rating.created_at),

@@ -1,6 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { getPage } from '../lib/client';
-import { flattenResponseTemplate } from '../lib/response-template';
+import { getPage } from '../lib/http/client';
+import { flattenResponseTemplate } from '../lib/records/response-template';
 
 /** A template as the Response Template dropdown shows it: the ID is what Add Message reads. */
 export type ResponseTemplateChoice = {

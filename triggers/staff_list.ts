@@ -1,6 +1,6 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { dropdownPage } from '../lib/client';
-import { stringField } from '../lib/fields';
+import { dropdownPage } from '../lib/http/client';
+import { stringField } from '../lib/http/api-values';
 
 /** A staff member as the Staff dropdowns show it: the email is the value Re:amaze expects. */
 export type StaffChoice = {

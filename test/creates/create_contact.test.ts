@@ -1,6 +1,6 @@
 import App from '../../index';
 import createContact, { perform as operationPerform } from '../../creates/create_contact';
-import { contactSample } from '../../lib/contact';
+import { contactSample } from '../../lib/records/contact';
 import { runWithInput, failure, reamaze, resetNock } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) => runWithInput(operationPerform, inputData);

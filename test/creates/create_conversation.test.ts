@@ -4,7 +4,7 @@ import {
   conversationOutputFields,
   conversationSample,
   flattenConversation,
-} from '../../lib/conversation';
+} from '../../lib/records/conversation';
 import { failure, runWithInput, reamaze, resetNock } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) =>

@@ -9,7 +9,7 @@ import { API_ORIGIN, failure, resetNock, runWithInput } from '../helpers';
 /**
  * Issue 12, "requests that go somewhere the user did not mean": a conversation or contact that is
  * not a plausible slug, email or mobile number is refused before any request, naming the field,
- * in every operation that puts it in a path. (lib/client.ts refuses climbing paths as well.)
+ * in every operation that puts it in a path. (lib/http/client.ts refuses climbing paths as well.)
  */
 
 afterEach(resetNock);

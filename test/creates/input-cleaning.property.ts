@@ -33,7 +33,7 @@ interface FieldSpec {
   value: fc.Arbitrary<unknown>;
 }
 
-/** Shows nothing: counts as absent (lib/input.ts). */
+/** Shows nothing: counts as absent (lib/input/read.ts). */
 const blank = (value: string): boolean => /^[\s\p{Cc}\p{Cf}]*$/u.test(value);
 /** Control characters are removed from text, so the "exact" contract is for text without them. */
 const plain = (value: string): boolean => !blank(value) && !/(?![\t\n\r])\p{Cc}/u.test(value);
@@ -60,7 +60,7 @@ const spaced = (arbitrary: fc.Arbitrary<string>) =>
 const email = spaced(
   fc.emailAddress().filter((value) => /^[^\s@]+@(?:[^\s@.]+\.)+[a-z]{2,}$/i.test(value)),
 );
-/** A contact named in the path: no slash or %-escape (lib/contact-input.ts refuses them). */
+/** A contact named in the path: no slash or %-escape (lib/input/contact.ts refuses them). */
 const pathEmail = email.filter((value) => !/[/\\%]/.test(value));
 const mobile = spaced(fc.stringMatching(/^\+[1-9]\d{6,14}$/));
 const slug = spaced(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/));

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../tools/sandbox/server';
 import { authData, failure } from '../helpers';
 import { authTest, requestLines, run, startE2eSandbox, stopE2eSandbox } from './helpers';
 

@@ -1,8 +1,8 @@
-import { messageIdentity } from '../../lib/message';
-import { Clock } from '../../sandbox/clock';
-import type { Sandbox } from '../../sandbox/server';
-import { messageShape } from '../../sandbox/shapes';
-import type { Fault } from '../../sandbox/switches';
+import { messageIdentity } from '../../lib/records/message';
+import { Clock } from '../../tools/sandbox/clock';
+import type { Sandbox } from '../../tools/sandbox/server';
+import { messageShape } from '../../tools/sandbox/shapes';
+import type { Fault } from '../../tools/sandbox/switches';
 import { lowerRequestTimeout } from '../failures/matrix';
 import { describeError, type ZapierErrorInfo } from '../helpers';
 import { newMessage, run, startE2eSandbox, stopE2eSandbox } from './helpers';

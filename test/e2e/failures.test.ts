@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../tools/sandbox/server';
 import { failure } from '../helpers';
 import {
   authTest,

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../tools/sandbox/server';
 import { appTester, authData } from '../helpers';
 
 /**

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../tools/sandbox/server';
 import findConversation from '../../searches/find_conversation';
 import { perform, REPORTS_PERMISSION } from '../../triggers/new_satisfaction_rating';
 import { authData, failure } from '../helpers';

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { perform as addMessage } from '../../creates/create_message';
-import type { Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../tools/sandbox/server';
 import { perform as findTemplate } from '../../searches/find_response_template';
 import { perform as listTemplates } from '../../triggers/response_template_list';
 import { failure } from '../helpers';

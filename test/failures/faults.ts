@@ -1,4 +1,4 @@
-import type { Fault } from '../../sandbox/switches';
+import type { Fault } from '../../tools/sandbox/switches';
 import { HOST, type ExpectedRequest, type Outcome } from './operations';
 
 /**

@@ -1,6 +1,6 @@
-import * as client from '../../lib/client';
-import type { Sandbox } from '../../sandbox/server';
-import type { Fault } from '../../sandbox/switches';
+import * as client from '../../lib/http/client';
+import type { Sandbox } from '../../tools/sandbox/server';
+import type { Fault } from '../../tools/sandbox/switches';
 import { startE2eSandbox, stopE2eSandbox } from '../e2e/helpers';
 import { appTester, authData, failure } from '../helpers';
 import { FAULTS, FIXED_NOW, TEST_TIMEOUT_MS, type FaultCase } from './faults';
@@ -31,7 +31,7 @@ export function runOperation(
 /**
  * Lowers the shared client's timeout (12 s) for the current test, so a "slower than the timeout"
  * case takes a fraction of a second; `jest.restoreAllMocks()` puts it back. Operations read the
- * constant at each request (CommonJS live binding), so no hook in lib/client.ts is needed.
+ * constant at each request (CommonJS live binding), so no hook in lib/http/client.ts is needed.
  */
 export function lowerRequestTimeout(ms: number): void {
   jest.replaceProperty(client as { REQUEST_TIMEOUT_MS: number }, 'REQUEST_TIMEOUT_MS', ms);

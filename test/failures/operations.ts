@@ -72,10 +72,10 @@ export interface OperationCase {
 }
 
 export const HOST = 'acme.reamaze.io';
-/** Seeded in the sandbox (sandbox/seed.ts). */
+/** Seeded in the sandbox (tools/sandbox/seed.ts). */
 export const CONVERSATION = 'where-is-my-order-10482';
 export const CONTACT = 'dana.whitfield@example.com';
-/** "Order shipped", a brand template (sandbox/seed-ratings-templates.ts). */
+/** "Order shipped", a brand template (tools/sandbox/seed-ratings-templates.ts). */
 export const TEMPLATE = '3101';
 
 function unexpected(what: string): Outcome {

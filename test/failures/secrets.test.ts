@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { reamazeRequest } from '../../lib/client';
-import type { Sandbox } from '../../sandbox/server';
-import type { Fault } from '../../sandbox/switches';
+import { reamazeRequest } from '../../lib/http/client';
+import type { Sandbox } from '../../tools/sandbox/server';
+import type { Fault } from '../../tools/sandbox/switches';
 import { startE2eSandbox, stopE2eSandbox } from '../e2e/helpers';
 import { appTester, authData, BASIC_AUTH, describeError, reamaze, resetNock } from '../helpers';
 import { operationCases, type ExpectedRequest } from './operations';
@@ -178,7 +178,7 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
   /**
    * Answers repeating the credential in other forms. Every text of ours (message, stack) redacts
    * them, and core's own HTTP log of the answer censors them through the forms the client adds to
-   * authData (lib/client.ts).
+   * authData (lib/http/client.ts).
    */
   const otherForms: [string, (request: ExpectedRequest) => Fault][] = [
     [

@@ -4,7 +4,7 @@ import findContact, {
   perform as operationPerform,
   MAX_SEARCH_PAGES,
 } from '../../searches/find_contact';
-import { contactSample } from '../../lib/contact';
+import { contactSample } from '../../lib/records/contact';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 // Tests pass loosely typed input (odd values included) to the operation's own perform.

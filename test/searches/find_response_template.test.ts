@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import search, { perform as operationPerform } from '../../searches/find_response_template';
-import { responseTemplateSample } from '../../lib/response-template';
+import { responseTemplateSample } from '../../lib/records/response-template';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 const perform = operationPerform as unknown as (z: ZObject, bundle: Bundle) => Promise<unknown[]>;

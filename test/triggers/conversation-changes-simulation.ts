@@ -1,6 +1,6 @@
-import { Clock } from '../../sandbox/clock';
-import type { Sandbox } from '../../sandbox/server';
-import type { ConversationChanges } from '../../sandbox/store';
+import { Clock } from '../../tools/sandbox/clock';
+import type { Sandbox } from '../../tools/sandbox/server';
+import type { ConversationChanges } from '../../tools/sandbox/store';
 import { perform as assignedPerform } from '../../triggers/conversation_assigned';
 import { perform as statusPerform } from '../../triggers/conversation_status_changed';
 import { perform as tagPerform } from '../../triggers/conversation_tag_added';

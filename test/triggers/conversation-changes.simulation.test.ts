@@ -2,7 +2,7 @@ import { simulatedBrand, slugsOf } from './conversation-changes-simulation';
 
 /**
  * Each sentence of the three change triggers as a sequence of staff edits over several polls of
- * the sandbox, asserting exactly what each poll fires. The seeded brand (sandbox/seed.ts) is the
+ * the sandbox, asserting exactly what each poll fires. The seeded brand (tools/sandbox/seed.ts) is the
  * starting point; the big randomised run is conversation-changes.long.test.ts.
  */
 

@@ -1,5 +1,5 @@
 import conversationAssigned, { perform, sample } from '../../triggers/conversation_assigned';
-import { conversationSample } from '../../lib/conversation';
+import { conversationSample } from '../../lib/records/conversation';
 import { conversationsPage } from '../fixtures/conversation-samples';
 import { failure, reamaze } from '../helpers';
 import {

@@ -1,6 +1,6 @@
 import statusChanged, { perform, sample } from '../../triggers/conversation_status_changed';
-import { BASELINE_MAX_PAGES } from '../../lib/conversation-changes';
-import { conversationSample } from '../../lib/conversation';
+import { BASELINE_MAX_PAGES } from '../../lib/polling/conversation-changes';
+import { conversationSample } from '../../lib/records/conversation';
 import { conversationsPage } from '../fixtures/conversation-samples';
 import { failure, reamaze } from '../helpers';
 import {

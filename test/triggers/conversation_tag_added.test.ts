@@ -1,7 +1,7 @@
 import conversationTagAdded, { perform, sample } from '../../triggers/conversation_tag_added';
 import { conversationsPage } from '../fixtures/conversation-samples';
 import { failure, reamaze } from '../helpers';
-import { conversationSample } from '../../lib/conversation';
+import { conversationSample } from '../../lib/records/conversation';
 import * as changes from './conversation-changes-helpers';
 
 changes.atFixedNow();

@@ -1,5 +1,5 @@
 import { perform } from '../../triggers/new_conversation';
-import { DEFAULT_HORIZON_MS } from '../../lib/horizon';
+import { DEFAULT_HORIZON_MS } from '../../lib/polling/paging';
 import { appTester, authData, reamaze } from '../helpers';
 
 /**

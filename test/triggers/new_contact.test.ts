@@ -2,8 +2,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../../index';
 import newContact, { perform as operationPerform } from '../../triggers/new_contact';
-import { contactSample } from '../../lib/contact';
-import { DEFAULT_HORIZON_MS } from '../../lib/horizon';
+import { contactSample } from '../../lib/records/contact';
+import { DEFAULT_HORIZON_MS } from '../../lib/polling/paging';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 // Tests pass loosely typed input (odd values included) to the operation's own perform.

@@ -26,7 +26,7 @@ function cleanUp(): void {
 /** The default list: each seed's brand over `hours`, polled with the Zap's watermarks. */
 export function defaultListSimulations(scale: { seeds: number[]; hours: number }): void {
   cleanUp();
-  describe('New Conversation over simulated hours, default list (burst rule of lib/horizon.ts)', () => {
+  describe('New Conversation over simulated hours, default list (burst rule of lib/polling/paging.ts)', () => {
     it.each(scale.seeds)(
       'seed %i: every conversation fires once, on time; quiet polls cost one request',
       async (seed) => {

@@ -1,7 +1,7 @@
 import newConversation, { perform } from '../../triggers/new_conversation';
-import { DEFAULT_HORIZON_MS } from '../../lib/horizon';
-import { conversationSample } from '../../lib/conversation';
-import { API_CONVERSATION_SAMPLE } from '../../lib/conversation.sample';
+import { DEFAULT_HORIZON_MS } from '../../lib/polling/paging';
+import { conversationSample } from '../../lib/records/conversation';
+import { API_CONVERSATION_SAMPLE } from '../../lib/records/conversation.sample';
 import {
   LIVE_CONVERSATION_ITEM,
   conversationsPage,

@@ -9,7 +9,7 @@ import { serveMessages } from '../fixtures/messages-api';
  * sharing a conversation, an instant, a visibility or a body, are polled twice as Re:amaze might
  * list them: in another order (so on other pages), with another UTC offset, and with the fields
  * that may change for a message (sender details, recipients, key order) changed. Each message
- * must get the same `id` in both polls, and no two messages the same `id`. lib/message.ts pins
+ * must get the same `id` in both polls, and no two messages the same `id`. lib/records/message.ts pins
  * the format itself; this checks what Zapier deduplicates on, end to end.
  */
 

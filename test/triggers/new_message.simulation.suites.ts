@@ -1,4 +1,4 @@
-import { messageIdentity } from '../../lib/message';
+import { messageIdentity } from '../../lib/records/message';
 import { MESSAGE_HORIZON_MS } from '../../triggers/new_message';
 import { STAFF } from '../fixtures/messages';
 import { resetNock } from '../helpers';

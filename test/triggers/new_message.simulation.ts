@@ -1,6 +1,6 @@
 import { createAppTester } from 'zapier-platform-core';
 import App from '../../index';
-import { messageIdentity } from '../../lib/message';
+import { messageIdentity } from '../../lib/records/message';
 import newMessage, { MESSAGE_HORIZON_MS, perform } from '../../triggers/new_message';
 import { authData } from '../helpers';
 import { CHANNELS, STAFF, renderInstant, type ApiMessageFixture } from '../fixtures/messages';

@@ -1,6 +1,6 @@
 import App from '../../index';
-import { MESSAGE_SAMPLE, isInternalNote, messageIdentity } from '../../lib/message';
-import { API_MESSAGE_SAMPLE } from '../../lib/message.sample';
+import { MESSAGE_SAMPLE, isInternalNote, messageIdentity } from '../../lib/records/message';
+import { API_MESSAGE_SAMPLE } from '../../lib/records/message.sample';
 import newMessage, { MESSAGE_HORIZON_MS, inputFields, perform } from '../../triggers/new_message';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 import {

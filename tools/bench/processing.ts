@@ -1,0 +1,174 @@
+import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
+import { startSandbox } from '../sandbox/server';
+import newMessage from '../../triggers/new_message';
+import { hostileBodies } from './hostile-bodies';
+import { median, nowMs } from './stats';
+import type { Row } from './table';
+
+/**
+ * Processing cost: what the trigger does with one page of 30 messages once it has arrived, against
+ * `JSON.parse` of the same page text (the least any client must do with it). The trigger runs on
+ * a canned response, so its time is its JSON.parse plus its own work (shape checks, identity,
+ * paging rule, flattening, plain text); its own work is that time minus the JSON.parse of the same
+ * round. Two pages from the sandbox's seeded brand: the newest page as served (plain, Markdown,
+ * emoji and some HTML bodies, attachments), and the same page with every body an HTML email.
+ * Last, the same 30 messages with hostile 200 kB bodies against the page as served: what a
+ * customer can make one poll cost (bodies are converted in one pass and capped).
+ */
+
+const AIM_RATIO = 1;
+const WARM_UP = 200;
+
+type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown[]>;
+
+async function fetchPage(query: string): Promise<Record<string, unknown>> {
+  const sandbox = await startSandbox();
+  try {
+    const { username, password } = sandbox.credentials;
+    const response = await fetch(`${sandbox.baseUrl}/messages?${query}`, {
+      headers: {
+        Accept: 'application/json',
+        Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+      },
+    });
+    if (!response.ok) throw new Error(`the sandbox answered HTTP ${response.status}`);
+    return (await response.json()) as Record<string, unknown>;
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+/** The page as the trigger will see it: one page in all, so the trigger asks for no other. */
+function onePage(page: Record<string, unknown>, messages: Record<string, unknown>[]): string {
+  return JSON.stringify({ ...page, page_count: 1, total_count: messages.length, messages });
+}
+
+interface Pages {
+  served: { name: string; text: string };
+  html: { name: string; text: string };
+  hostile: { name: string; text: string };
+}
+
+async function pages(): Promise<Pages> {
+  const served = await fetchPage('page=1');
+  const servedMessages = served.messages as Record<string, unknown>[];
+  const withHtml = await fetchPage('page=1&include=original_body');
+  const htmlBodies = (withHtml.messages as Record<string, unknown>[])
+    .map((message) => message.original_body)
+    .filter((html): html is string => typeof html === 'string' && html !== '');
+  if (servedMessages.length !== 30 || htmlBodies.length === 0) {
+    throw new Error('the seeded brand has no full page with HTML bodies');
+  }
+  const htmlMessages = servedMessages.map((message, i) => ({
+    ...message,
+    body: htmlBodies[i % htmlBodies.length],
+  }));
+  const attachments = servedMessages.filter(
+    (message) => Array.isArray(message.attachments) && message.attachments.length > 0,
+  ).length;
+  const hostile = hostileBodies(servedMessages.length, 200_000);
+  return {
+    served: {
+      name: `newest page of the seeded brand (${attachments} with attachments)`,
+      text: onePage(served, servedMessages),
+    },
+    html: {
+      name: 'the same 30 messages, every body an HTML email',
+      text: onePage(served, htmlMessages),
+    },
+    hostile: {
+      name: 'the same 30 messages, every body a hostile 200 kB one',
+      text: onePage(
+        served,
+        servedMessages.map((message, i) => ({ ...message, body: hostile[i] })),
+      ),
+    },
+  };
+}
+
+function cannedClient(text: string): ZObject {
+  // As core hands it over: the text and its parse (prepare-response.js parses every JSON answer).
+  const response = {
+    status: 200,
+    content: text,
+    get data(): unknown {
+      return JSON.parse(text);
+    },
+    getHeader: () => undefined,
+  };
+  return { request: async () => response, errors } as unknown as ZObject;
+}
+
+async function measurePage(text: string, rounds: number, batch: number, warmUp = WARM_UP) {
+  const perform = (newMessage.operation as { perform?: unknown }).perform as Perform;
+  const z = cannedClient(text);
+  const bundle = {
+    authData: { brand: 'acme', username: 'agent@acme.example', password: 'bench' },
+    inputData: {},
+    meta: {},
+  } as unknown as Bundle;
+  const items = await perform(z, bundle);
+  if (items.length !== 30) throw new Error(`the trigger made ${items.length} items of 30 messages`);
+  for (let i = 0; i < warmUp; i += 1) {
+    JSON.parse(text);
+    await perform(z, bundle);
+  }
+
+  const parse: number[] = [];
+  const own: number[] = [];
+  let sink = 0; // keeps the parses observable so they cannot be optimised away
+  for (let round = 0; round < rounds; round += 1) {
+    let started = nowMs();
+    for (let i = 0; i < batch; i += 1)
+      sink += (JSON.parse(text) as { messages: [] }).messages.length;
+    const parseMs = (nowMs() - started) / batch;
+    started = nowMs();
+    for (let i = 0; i < batch; i += 1) sink += (await perform(z, bundle)).length;
+    const performMs = (nowMs() - started) / batch;
+    parse.push(parseMs);
+    own.push(performMs - parseMs);
+  }
+  if (sink === 0) throw new Error('nothing was parsed');
+  return { parseMs: median(parse), ownMs: median(own) };
+}
+
+const us = (ms: number): string => `${Math.round(ms * 1000)} µs`;
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+/** Hostile pages hold 6 MB of bodies: fewer runs per round, the same number of rounds. */
+const HOSTILE_BATCH = 2;
+const HOSTILE_WARM_UP = 4;
+/**
+ * Linear work: the hostile page costs at most twice what its size alone explains (its bytes ÷ the
+ * ordinary page's bytes); quadratic work would cost thousands of times that.
+ */
+const HOSTILE_AIM_FACTOR = 2;
+
+export async function measureProcessing(rounds: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const { served, html, hostile } = await pages();
+  let servedOwnMs = 0;
+  for (const page of [served, html]) {
+    const { parseMs, ownMs } = await measurePage(page.text, rounds, 50);
+    if (page === served) servedOwnMs = ownMs;
+    rows.push({
+      measurement: `Processing: 30 messages → items, ${page.name} (median of ${rounds})`,
+      baseline: `JSON.parse ${us(parseMs)} (${(page.text.length / 1000).toFixed(1)} kB)`,
+      value: `trigger's own work ${us(ownMs)}`,
+      ratio: ownMs / parseMs,
+      target: `aim ≤ ${AIM_RATIO}`,
+      met: ownMs / parseMs <= AIM_RATIO,
+    });
+  }
+  const { ownMs } = await measurePage(hostile.text, rounds, HOSTILE_BATCH, HOSTILE_WARM_UP);
+  const aim = HOSTILE_AIM_FACTOR * (hostile.text.length / served.text.length);
+  rows.push({
+    measurement: `Processing: 30 messages → items, ${hostile.name} (median of ${rounds})`,
+    baseline: `ordinary page ${us(servedOwnMs)} (${(served.text.length / 1000).toFixed(1)} kB)`,
+    value: `hostile page ${ms(ownMs)} (${(hostile.text.length / 1_000_000).toFixed(1)} MB)`,
+    ratio: ownMs / servedOwnMs,
+    target: `aim ≤ ${Math.round(aim)} (${HOSTILE_AIM_FACTOR} × size ratio)`,
+    met: ownMs / servedOwnMs <= aim,
+  });
+  return rows;
+}
