@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { reamazeExchange } from '../lib/http/client';
+import { reamazeExchange, redact } from '../lib/http/client';
 import { typedApiPath } from '../lib/input/api-path';
 import { dict, invalid, requiredChoice, text, type ChoiceMap } from '../lib/input/read';
 import { API_CONTACT_SAMPLE } from '../lib/records/contact.sample';
@@ -71,6 +71,18 @@ function jsonBody(value: unknown, method: Method): unknown {
   }
 }
 
+/** The answer with the API token removed from every text in it, as from every message and log. */
+function redacted(value: unknown, bundle: Parameters<typeof redact>[1]): unknown {
+  if (typeof value === 'string') return redact(value, bundle);
+  if (Array.isArray(value)) return value.map((item) => redacted(item, bundle));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [redact(key, bundle), redacted(inner, bundle)]),
+    );
+  }
+  return value;
+}
+
 /**
  * Any request to the connected brand's API, through the one client: the brand, the path rule,
  * error mapping, retries and redaction are those of every other operation.
@@ -89,7 +101,7 @@ export const perform = (async (z, bundle) => {
     notFoundMessage: `Re:amaze's API has nothing at ${method} /api/v1${path} (check the path and any ID in it)`,
     emptyAnswerAllowed: true,
   });
-  return flattenAnswer(answer.status, answer.body);
+  return flattenAnswer(answer.status, redacted(answer.body, bundle));
 }) satisfies CreatePerform<typeof inputFields, AnswerItem>;
 
 export default defineCreate({

@@ -78,7 +78,7 @@ async function readMessages(
       pages.set(page, (await fetchPage(page, Math.min(REQUEST_TIMEOUT_MS, left))).items);
     } catch (error) {
       if (!(error instanceof Error) || error.name !== 'ThrottledError') throw error;
-      stopped = `page ${page} could not be read (${error.message})`;
+      stopped = `page ${page} could not be read just now (Re:amaze was busy or unavailable)`;
       break;
     }
   }

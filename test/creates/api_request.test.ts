@@ -125,6 +125,18 @@ describe('API Request', () => {
     });
   });
 
+  it('removes the API token from an answer that echoes it', async () => {
+    reamaze()
+      .get('/api/v1/me')
+      .reply(200, { note: `your token is ${authData.password}`, [authData.password]: 1 });
+    expect(await run({ method: 'GET', path: '/me' })).toEqual({
+      status_code: 200,
+      note: 'your token is [redacted]',
+      '[redacted]': 1,
+      response_json: '{"note":"your token is [redacted]","[redacted]":1}',
+    });
+  });
+
   it('a rate limit on a read is retried later; a failed write says to check first', async () => {
     reamaze().get('/api/v1/staff').reply(429, '', { 'Retry-After': '30' });
     expect(await failure(run({ method: 'GET', path: '/staff' }))).toMatchObject({
