@@ -1,22 +1,10 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import { perform as apiRequest } from '../../creates/api_request';
-import type { Sandbox } from '../../tools/sandbox/server';
 import { failure } from '../helpers';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import { requestLines, run, sandboxEachTest, type Item } from './helpers';
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const loose = (perform: unknown): Perform => perform as Perform;
-const request = (input: Item) => run(loose(apiRequest), input);
+const request = (input: Item) => run(apiRequest, input);
 
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startE2eSandbox();
-});
-
-afterEach(async () => {
-  await stopE2eSandbox(sandbox);
-});
+const sandbox = sandboxEachTest();
 
 const SLUG = 'where-is-my-order-10482';
 const DANA = 'dana.whitfield%40example.com';
@@ -28,7 +16,7 @@ describe('API Request against the sandbox', () => {
       path: '/conversations',
       query: { 'data[order_id]': '10482' },
     });
-    expect(requestLines(sandbox)).toEqual(['GET /conversations?data%5Border_id%5D=10482']);
+    expect(requestLines(sandbox())).toEqual(['GET /conversations?data%5Border_id%5D=10482']);
     expect(answer).toMatchObject({ status_code: 200, total_count: 1, page_count: 1 });
     expect(answer.conversations).toEqual([
       expect.objectContaining({ slug: SLUG, category__name: 'Support', data__order_id: '10482' }),
@@ -68,7 +56,7 @@ describe('API Request against the sandbox', () => {
       path: `/contacts/${DANA}/notes/${String(first?.id)}`,
     });
     expect(deleted).toEqual({ status_code: 204, response_json: '' });
-    expect(requestLines(sandbox).map((line) => line.split(' ')[0])).toEqual([
+    expect(requestLines(sandbox()).map((line) => line.split(' ')[0])).toEqual([
       'POST',
       'PATCH',
       'POST',
@@ -80,7 +68,7 @@ describe('API Request against the sandbox', () => {
     for (const path of ['/..%2fstaff', '//127.0.0.1/api/v1/staff', '/%2e%2E/api/v1/staff']) {
       expect((await failure(request({ method: 'GET', path }))).name).toBe('HaltedError');
     }
-    expect(sandbox.requests).toEqual([]);
+    expect(sandbox().requests).toEqual([]);
     expect(await failure(request({ method: 'GET', path: '/widgets' }))).toEqual({
       name: 'AppError',
       code: 'NotFound',

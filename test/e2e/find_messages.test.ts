@@ -1,21 +1,8 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import { perform as addMessage } from '../../creates/create_message';
 import { perform as findMessages } from '../../searches/find_messages';
-import type { Sandbox } from '../../tools/sandbox/server';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import { requestLines, run, sandboxEachTest, type Item } from './helpers';
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const loose = (perform: unknown): Perform => perform as Perform;
-
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startE2eSandbox();
-});
-
-afterEach(async () => {
-  await stopE2eSandbox(sandbox);
-});
+const sandbox = sandboxEachTest();
 
 const SLUG = 'where-is-my-order-10482';
 type Line = { body_text: string; visibility: string; author_name: string; id: string };
@@ -23,8 +10,8 @@ const lines = (result: Item[]): Line[] => (result[0]?.messages ?? []) as Line[];
 
 describe('Find Messages in Conversation against the sandbox', () => {
   it('gives the customer-visible messages newest first, in one item, with one request', async () => {
-    const result = await run<Item[]>(loose(findMessages), { conversation: SLUG });
-    expect(requestLines(sandbox)).toEqual([`GET /conversations/${SLUG}/messages?page=1`]);
+    const result = await run<Item[]>(findMessages, { conversation: SLUG });
+    expect(requestLines(sandbox())).toEqual([`GET /conversations/${SLUG}/messages?page=1`]);
     expect(result).toHaveLength(1);
     expect(result[0]).toMatchObject({
       id: SLUG,
@@ -46,12 +33,12 @@ describe('Find Messages in Conversation against the sandbox', () => {
   });
 
   it('with notes, oldest first; a message added by Add Message appears last, with the same ID', async () => {
-    const added = await run(loose(addMessage), {
+    const added = await run(addMessage, {
       conversation: SLUG,
       body: 'Replacement box on its way.',
       visibility: '1',
     });
-    const result = await run<Item[]>(loose(findMessages), {
+    const result = await run<Item[]>(findMessages, {
       conversation: SLUG,
       order: 'oldest_first',
       include_notes: 'yes',
@@ -70,6 +57,6 @@ describe('Find Messages in Conversation against the sandbox', () => {
   });
 
   it('a conversation the brand does not have is no result', async () => {
-    expect(await run<Item[]>(loose(findMessages), { conversation: 'no-such-thing' })).toEqual([]);
+    expect(await run<Item[]>(findMessages, { conversation: 'no-such-thing' })).toEqual([]);
   });
 });

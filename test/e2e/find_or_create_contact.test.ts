@@ -1,7 +1,5 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
-import type { Sandbox } from '../../tools/sandbox/server';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import { requestLines, run, sandboxEachTest, type Item } from './helpers';
 
 /**
  * "Keep a contact in sync" as one Find or Create Contact step, run the way Zapier runs a
@@ -9,8 +7,7 @@ import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from '.
  * `updateInputFromSearchOutput` maps from the first result; otherwise the create action.
  */
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-type Registry = Record<string, { operation: { perform: Perform } }>;
+type Registry = Record<string, { operation: { perform: unknown } }>;
 const app = App as unknown as { searches: Registry; creates: Registry };
 const step = App.searchOrCreates?.find_contact as {
   search: string;
@@ -43,15 +40,7 @@ async function findOrCreateOrUpdate(
   };
 }
 
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startE2eSandbox();
-});
-
-afterEach(async () => {
-  await stopE2eSandbox(sandbox);
-});
+const sandbox = sandboxEachTest();
 
 describe('Find or Create Contact, updating what it found, against the sandbox', () => {
   it('creates the contact the first time, then updates that same contact', async () => {
@@ -60,7 +49,7 @@ describe('Find or Create Contact, updating what it found, against the sandbox', 
     expect(first.ran).toBe('create_contact');
     expect(first.item).toMatchObject({ email: 'sync.me@example.com', data: { plan: 'Trial' } });
 
-    sandbox.clearLog();
+    sandbox().clearLog();
     const second = await findOrCreateOrUpdate(search, {
       name: 'Sync Me Again',
       data: { plan: 'Pro' },
@@ -72,7 +61,7 @@ describe('Find or Create Contact, updating what it found, against the sandbox', 
       email: 'sync.me@example.com',
       data: { plan: 'Pro' },
     });
-    expect(requestLines(sandbox)).toEqual([
+    expect(requestLines(sandbox())).toEqual([
       'GET /contacts?q=sync.me%40example.com&type=email&page=1',
       'PUT /contacts/sync.me%40example.com',
     ]);
@@ -85,7 +74,7 @@ describe('Find or Create Contact, updating what it found, against the sandbox', 
     );
     expect(result.ran).toBe('update_contact');
     expect(result.item).toMatchObject({ mobile: '+14155550134', friendly_name: 'Texter' });
-    expect(requestLines(sandbox).at(-1)).toBe(
+    expect(requestLines(sandbox()).at(-1)).toBe(
       'PUT /contacts/%2B14155550134?identifier_type=mobile',
     );
   });

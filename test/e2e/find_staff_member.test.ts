@@ -1,25 +1,12 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import { perform as updateConversation } from '../../creates/update_conversation';
 import { perform as findStaffMember } from '../../searches/find_staff_member';
-import type { Sandbox } from '../../tools/sandbox/server';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import { requestLines, run, sandboxEachTest, type Item } from './helpers';
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const loose = (perform: unknown): Perform => perform as Perform;
-
-let sandbox: Sandbox;
-
-beforeEach(async () => {
-  sandbox = await startE2eSandbox();
-});
-
-afterEach(async () => {
-  await stopE2eSandbox(sandbox);
-});
+const sandbox = sandboxEachTest();
 
 describe('Find Staff Member against the sandbox', () => {
   it('by name, then the email found assigns a conversation', async () => {
-    const [found] = await run<Item[]>(loose(findStaffMember), { name: 'priya' });
+    const [found] = await run<Item[]>(findStaffMember, { name: 'priya' });
     expect(found).toEqual({
       id: 'priya@acme.example',
       name: 'Priya Shah',
@@ -28,8 +15,8 @@ describe('Find Staff Member against the sandbox', () => {
       is_admin: false,
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    expect(requestLines(sandbox)).toEqual(['GET /staff?page=1']);
-    const updated = await run(loose(updateConversation), {
+    expect(requestLines(sandbox())).toEqual(['GET /staff?page=1']);
+    const updated = await run(updateConversation, {
       conversation: 'where-is-my-order-10482',
       assignee: found?.id,
     });
@@ -38,8 +25,8 @@ describe('Find Staff Member against the sandbox', () => {
 
   it('by email in another letter case; nobody is no result', async () => {
     expect(
-      (await run<Item[]>(loose(findStaffMember), { email: 'PRIYA@acme.example' })).map((i) => i.id),
+      (await run<Item[]>(findStaffMember, { email: 'PRIYA@acme.example' })).map((i) => i.id),
     ).toEqual(['priya@acme.example']);
-    expect(await run<Item[]>(loose(findStaffMember), { email: 'nobody@acme.example' })).toEqual([]);
+    expect(await run<Item[]>(findStaffMember, { email: 'nobody@acme.example' })).toEqual([]);
   });
 });
