@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { reamazeExchange, redact } from '../lib/http/client';
 import { typedApiPath } from '../lib/input/api-path';
-import { dict, invalid, requiredChoice, text, type ChoiceMap } from '../lib/input/read';
+import { choicesOf, dict, invalid, requiredChoice, text, type ChoiceMap } from '../lib/input/read';
 import { API_CONTACT_SAMPLE } from '../lib/records/contact.sample';
 import { answerOutputFields, flattenAnswer, type AnswerItem } from '../lib/records/api-answer';
 
@@ -21,7 +21,7 @@ const inputFields = defineInputFields([
     label: 'Method',
     required: true,
     default: 'GET',
-    choices: METHODS,
+    choices: choicesOf(METHODS),
     helpText: 'The HTTP method of the request, as the Re:amaze API page of the endpoint shows it.',
   },
   {

@@ -38,7 +38,7 @@ const inputFields = defineInputFields([
     label: 'Include Internal Notes',
     type: 'boolean',
     required: false,
-    default: 'no',
+    default: 'false',
     helpText:
       'Yes: internal notes and collision notices (which only staff see) are included, marked in Visibility. No: only messages the customer sees, safe to copy somewhere customers can read.',
   },
