@@ -83,12 +83,17 @@ export function apiPath(...segments: string[]): string {
   return '/' + segments.map((segment) => encodeURIComponent(segment)).join('/');
 }
 
+/** A scheme (`https:`, `javascript:`) or a protocol-relative start (`//host`): another address. */
+export function isFullAddress(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//');
+}
+
 /**
  * Why a path below `/api/v1` cannot be sent, in words a user can act on; undefined when it can.
  * The one checker of paths, typed or built: nothing it accepts can leave the brand's `/api/v1`.
  */
 export function pathProblem(path: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
+  if (isFullAddress(path)) {
     return 'is a full web address: give only the part after /api/v1, for example /conversations';
   }
   if (!path.startsWith('/')) return 'must start with /';

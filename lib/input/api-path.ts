@@ -1,4 +1,4 @@
-import { pathProblem } from '../http/client';
+import { isFullAddress, pathProblem } from '../http/client';
 import { invalid, quoted, requiredTrimmed } from './read';
 
 /**
@@ -9,9 +9,7 @@ export function typedApiPath(value: unknown, label: string): string {
   const given = requiredTrimmed(value, label);
   // Re:amaze's pages write paths with the prefix; the base URL already ends with it.
   let path = given.replace(/^\/?api\/v1(?=\/|$)/i, '');
-  if (!path.startsWith('/') && pathProblem(path)?.startsWith('is a full web address') !== true) {
-    path = `/${path}`;
-  }
+  if (!path.startsWith('/') && !isFullAddress(path)) path = `/${path}`;
   if (path.length > 1) path = path.replace(/\/$/, '');
   if (path === '/') {
     throw invalid(`${label} ${quoted(given)} names no resource: for example /conversations.`);
