@@ -1,5 +1,6 @@
 import type { Bundle, PlainOutputField } from 'zapier-platform-core';
 import { inboxConversationUrl } from '../http/brand';
+import { record, stringField } from '../http/api-values';
 import { MESSAGE_OUTPUT_FIELDS, MESSAGE_SAMPLE, flattenMessage, type ApiMessage } from './message';
 import { API_MESSAGE_SAMPLE } from './message.sample';
 import type { MessageItem } from './message';
@@ -28,7 +29,17 @@ export function conversationMessagesItem(
   leftOut: string,
   bundle: Pick<Bundle, 'authData'>,
 ): ConversationMessagesItem {
-  const lines = messages.map((message) => flattenMessage(message, bundle));
+  // The list is of one conversation: a message that does not name it (no source shows whether
+  // this endpoint embeds `conversation`) gets its slug, so its ID is the one New Message gives it.
+  const lines = messages.map((message) => {
+    const conversation = record(message.conversation);
+    return flattenMessage(
+      stringField(conversation.slug) === ''
+        ? { ...message, conversation: { ...conversation, slug } }
+        : message,
+      bundle,
+    );
+  });
   const first = lines[0];
   return {
     id: slug,

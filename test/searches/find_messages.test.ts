@@ -85,6 +85,20 @@ describe('Find Messages in Conversation', () => {
     ]);
   });
 
+  it('gives a message that does not name its conversation the ID New Message gives it', async () => {
+    const { conversation, ...bare } = message(1);
+    reamaze()
+      .get(PATH)
+      .query({ page: '1' })
+      .reply(200, { page_size: 30, page_count: 1, total_count: 1, messages: [bare] });
+    const [item] = await run({});
+    expect(conversation).toMatchObject({ slug: SLUG });
+    expect((item?.messages as { id: string }[])[0]?.id).toBe(
+      flattenMessage(message(1), { authData }).id,
+    );
+    expect(item).toMatchObject({ id: SLUG, conversation_subject: '', message_count: 1 });
+  });
+
   it('includes notes and collision notices when asked, oldest first', async () => {
     serve(4, (n) => (n === 3 ? 1 : n === 2 ? 2 : 0));
     const result = await run({ include_notes: 'true', order: 'oldest_first' });
