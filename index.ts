@@ -78,6 +78,8 @@ export default defineApp({
       search: 'find_contact',
       create: 'create_contact',
       // "Keep a contact in sync" in one step: the contact found is updated with the fields given.
+      // No searchUniqueInputToOutputConstraint: Find Contact already keeps only exact email and
+      // mobile matches, and Zapier does not document how it would compare (letter case, spaces).
       update: 'update_contact',
       updateInputFromSearchOutput: { contact: 'identifier' },
     },
