@@ -22,6 +22,18 @@ import findResponseTemplate from './searches/find_response_template';
 import conversationStatusChanged from './triggers/conversation_status_changed';
 import conversationAssigned from './triggers/conversation_assigned';
 import conversationTagAdded from './triggers/conversation_tag_added';
+import newArticle from './triggers/new_article';
+import articleList from './triggers/article_list';
+import topicList from './triggers/topic_list';
+import createArticle from './creates/create_article';
+import updateArticle from './creates/update_article';
+import newIncident from './triggers/new_incident';
+import incidentUpdated from './triggers/incident_updated';
+import incidentList from './triggers/incident_list';
+import systemList from './triggers/system_list';
+import createIncident from './creates/create_incident';
+import createIncidentUpdate from './creates/create_incident_update';
+import getReport from './searches/get_report';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -47,6 +59,13 @@ export default defineApp({
     [conversationStatusChanged.key]: conversationStatusChanged,
     [conversationAssigned.key]: conversationAssigned,
     [conversationTagAdded.key]: conversationTagAdded,
+    [newArticle.key]: newArticle,
+    [articleList.key]: articleList,
+    [topicList.key]: topicList,
+    [newIncident.key]: newIncident,
+    [incidentUpdated.key]: incidentUpdated,
+    [incidentList.key]: incidentList,
+    [systemList.key]: systemList,
   },
   creates: {
     [createContact.key]: createContact,
@@ -55,11 +74,16 @@ export default defineApp({
     [createConversation.key]: createConversation,
     [createMessage.key]: createMessage,
     [updateConversation.key]: updateConversation,
+    [createArticle.key]: createArticle,
+    [updateArticle.key]: updateArticle,
+    [createIncident.key]: createIncident,
+    [createIncidentUpdate.key]: createIncidentUpdate,
   },
   searches: {
     [findContact.key]: findContact,
     [findConversation.key]: findConversation,
     [findResponseTemplate.key]: findResponseTemplate,
+    [getReport.key]: getReport,
   },
   searchOrCreates: {
     find_contact: {

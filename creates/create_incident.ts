@@ -1,0 +1,110 @@
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { promisedRecord, reamazeRequest } from '../lib/http/client';
+import {
+  INCIDENT_RECORD,
+  INCIDENT_STATUSES,
+  SYSTEM_STATUSES,
+  flattenIncident,
+  incidentOutputFields,
+  incidentSample,
+  type IncidentItem,
+} from '../lib/records/incident';
+import { systemIds } from '../lib/input/incident';
+import { choice, choicesOf, invalid, requiredChoice, requiredText } from '../lib/input/read';
+
+const inputFields = defineInputFields([
+  {
+    key: 'title',
+    label: 'Title',
+    required: true,
+    helpText: 'What is wrong, as customers read it.',
+  },
+  {
+    key: 'status',
+    label: 'Status',
+    required: true,
+    default: 'investigating',
+    choices: choicesOf(INCIDENT_STATUSES),
+    helpText: 'Where the work on it stands.',
+  },
+  {
+    key: 'message',
+    label: 'Message',
+    required: true,
+    type: 'text',
+    helpText: 'The first update shown under the incident on your status page.',
+  },
+  {
+    key: 'systems',
+    label: 'Affected Systems',
+    required: false,
+    list: true,
+    dynamic: 'system_list.id.name',
+    helpText: 'The status-page systems this incident affects. Leave empty for none.',
+  },
+  {
+    key: 'system_status',
+    label: 'Affected Systems Status',
+    required: false,
+    choices: choicesOf(SYSTEM_STATUSES),
+    helpText: 'Shown for every affected system. Required when systems are chosen.',
+  },
+]);
+
+/**
+ * `POST /incidents` with `{"incident": {title, updates_attributes: [{status, message}],
+ * incidents_systems_attributes: [{system_id, status}]}}` (https://push.reamaze.com/api/post_incident).
+ * The answer is read bare or under `incident`.
+ */
+export const perform = (async (z, bundle) => {
+  const input = bundle.inputData;
+  const title = requiredText(input.title, 'Title');
+  const status = requiredChoice(input.status, 'Status', INCIDENT_STATUSES);
+  const message = requiredText(input.message, 'Message');
+  const systems = systemIds(input.systems, 'Affected Systems');
+  const systemStatus = choice(input.system_status, 'Affected Systems Status', SYSTEM_STATUSES);
+  if (systems !== undefined && systemStatus === undefined) {
+    throw invalid(
+      'Affected Systems Status is required when Affected Systems are chosen: pick how they are doing, for example Major Outage.',
+    );
+  }
+  const incident = {
+    title,
+    updates_attributes: [{ status, message }],
+    ...(systems === undefined
+      ? {}
+      : {
+          incidents_systems_attributes: systems.map((id) => ({
+            system_id: id,
+            status: systemStatus,
+          })),
+        }),
+  };
+  const body = await reamazeRequest(z, bundle, {
+    method: 'POST',
+    path: '/incidents',
+    body: { incident },
+  });
+  const created = promisedRecord(z, body, {
+    ...INCIDENT_RECORD,
+    what: 'the new incident',
+    afterWrite: true,
+  });
+  return flattenIncident(created);
+}) satisfies CreatePerform<typeof inputFields, IncidentItem>;
+
+export default defineCreate({
+  key: 'create_incident',
+  noun: 'Incident',
+  display: {
+    label: 'Create Incident',
+    description:
+      'Creates an incident on your status page, with its first update and affected systems.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: incidentSample,
+    outputFields: incidentOutputFields,
+  },
+});
