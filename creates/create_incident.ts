@@ -2,15 +2,19 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { promisedRecord, reamazeRequest } from '../lib/http/client';
 import {
   INCIDENT_RECORD,
-  INCIDENT_STATUSES,
-  SYSTEM_STATUSES,
   flattenIncident,
   incidentOutputFields,
   incidentSample,
   type IncidentItem,
 } from '../lib/records/incident';
-import { systemIds } from '../lib/input/incident';
-import { choice, choicesOf, invalid, requiredChoice, requiredText } from '../lib/input/read';
+import {
+  incidentUpdate,
+  systemIds,
+  systemStatus,
+  systemStatusField,
+  updateFields,
+} from '../lib/input/incident';
+import { invalid, requiredText } from '../lib/input/read';
 
 const inputFields = defineInputFields([
   {
@@ -19,21 +23,11 @@ const inputFields = defineInputFields([
     required: true,
     helpText: 'What is wrong, as customers read it.',
   },
-  {
-    key: 'status',
-    label: 'Status',
-    required: true,
-    default: 'investigating',
-    choices: choicesOf(INCIDENT_STATUSES),
-    helpText: 'Where the work on it stands.',
-  },
-  {
-    key: 'message',
-    label: 'Message',
-    required: true,
-    type: 'text',
-    helpText: 'The first update shown under the incident on your status page.',
-  },
+  ...updateFields(
+    'Where the work on it stands.',
+    'The first update shown under the incident on your status page.',
+    'investigating',
+  ),
   {
     key: 'systems',
     label: 'Affected Systems',
@@ -42,13 +36,7 @@ const inputFields = defineInputFields([
     dynamic: 'system_list.id.name',
     helpText: 'The status-page systems this incident affects. Leave empty for none.',
   },
-  {
-    key: 'system_status',
-    label: 'Affected Systems Status',
-    required: false,
-    choices: choicesOf(SYSTEM_STATUSES),
-    helpText: 'Shown for every affected system. Required when systems are chosen.',
-  },
+  systemStatusField('Shown for every affected system. Required when systems are chosen.'),
 ]);
 
 /**
@@ -59,24 +47,23 @@ const inputFields = defineInputFields([
 export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
   const title = requiredText(input.title, 'Title');
-  const status = requiredChoice(input.status, 'Status', INCIDENT_STATUSES);
-  const message = requiredText(input.message, 'Message');
+  const update = incidentUpdate(input);
   const systems = systemIds(input.systems, 'Affected Systems');
-  const systemStatus = choice(input.system_status, 'Affected Systems Status', SYSTEM_STATUSES);
-  if (systems !== undefined && systemStatus === undefined) {
+  const status = systemStatus(input.system_status);
+  if (systems !== undefined && status === undefined) {
     throw invalid(
       'Affected Systems Status is required when Affected Systems are chosen: pick how they are doing, for example Major Outage.',
     );
   }
   const incident = {
     title,
-    updates_attributes: [{ status, message }],
+    updates_attributes: [update],
     ...(systems === undefined
       ? {}
       : {
           incidents_systems_attributes: systems.map((id) => ({
             system_id: id,
-            status: systemStatus,
+            status,
           })),
         }),
   };

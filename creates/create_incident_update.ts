@@ -3,40 +3,29 @@ import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
 import { records, stringField } from '../lib/http/api-values';
 import {
   INCIDENT_RECORD,
-  INCIDENT_STATUSES,
-  SYSTEM_STATUSES,
   flattenIncident,
   incidentOutputFields,
   incidentSample,
   type IncidentItem,
 } from '../lib/records/incident';
-import { incidentField, incidentIdInput } from '../lib/input/incident';
-import { choice, choicesOf, requiredChoice, requiredText } from '../lib/input/read';
+import {
+  incidentField,
+  incidentIdInput,
+  incidentUpdate,
+  systemStatus,
+  systemStatusField,
+  updateFields,
+} from '../lib/input/incident';
 
 const inputFields = defineInputFields([
   incidentField,
-  {
-    key: 'status',
-    label: 'Status',
-    required: true,
-    choices: choicesOf(INCIDENT_STATUSES),
-    helpText: 'Where the work on it stands now, for example Resolved.',
-  },
-  {
-    key: 'message',
-    label: 'Message',
-    required: true,
-    type: 'text',
-    helpText: 'The update shown under the incident on your status page.',
-  },
-  {
-    key: 'system_status',
-    label: 'Affected Systems Status',
-    required: false,
-    choices: choicesOf(SYSTEM_STATUSES),
-    helpText:
-      'Sets every system the incident affects to this, for example Operational once resolved. Leave empty to keep their status.',
-  },
+  ...updateFields(
+    'Where the work on it stands now, for example Resolved.',
+    'The update shown under the incident on your status page.',
+  ),
+  systemStatusField(
+    'Sets every system the incident affects to this, for example Operational once resolved. Leave empty to keep their status.',
+  ),
 ]);
 
 /**
@@ -48,13 +37,12 @@ const inputFields = defineInputFields([
 export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
   const id = incidentIdInput(input.incident);
-  const status = requiredChoice(input.status, 'Status', INCIDENT_STATUSES);
-  const message = requiredText(input.message, 'Message');
-  const systemStatus = choice(input.system_status, 'Affected Systems Status', SYSTEM_STATUSES);
+  const update = incidentUpdate(input);
+  const status = systemStatus(input.system_status);
   const path = apiPath('incidents', id);
   const notFoundMessage = `No incident with ID ${id} was found`;
   let systems: Record<string, unknown>[] = [];
-  if (systemStatus !== undefined) {
+  if (status !== undefined) {
     const current = promisedRecord(z, await reamazeRequest(z, bundle, { path, notFoundMessage }), {
       ...INCIDENT_RECORD,
       what: 'the incident',
@@ -64,11 +52,11 @@ export const perform = (async (z, bundle) => {
       .map((link) => ({
         ...(stringField(link.id) === '' ? {} : { id: stringField(link.id) }),
         system_id: stringField(link.system_id),
-        status: systemStatus,
+        status,
       }));
   }
   const incident = {
-    updates_attributes: [{ status, message }],
+    updates_attributes: [update],
     ...(systems.length === 0 ? {} : { incidents_systems_attributes: systems }),
   };
   const body = await reamazeRequest(z, bundle, {

@@ -1,8 +1,8 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
+import { INCIDENT_STATUSES } from '../lib/input/incident';
 import { stringField } from '../lib/http/api-values';
 import {
-  INCIDENT_STATUSES,
   incidentCreatedAt,
   incidentId,
   newestIncidentsFirst,

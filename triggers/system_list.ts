@@ -1,7 +1,8 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { stringField } from '../lib/http/api-values';
-import { SYSTEM_STATUSES, statusWords } from '../lib/records/incident';
+import { SYSTEM_STATUSES } from '../lib/input/incident';
+import { statusWords } from '../lib/records/incident';
 
 /** A status-page system (a component such as "Checkout") as the Affected Systems dropdown shows it. */
 export type SystemChoice = { id: string; name: string; status: string };

@@ -1,5 +1,6 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { getPage, type Page } from '../http/client';
+import { INCIDENT_STATUSES, SYSTEM_STATUSES } from '../input/incident';
 import { dateTimeField, parseInstant, record, records, stringField } from '../http/api-values';
 
 /**
@@ -8,23 +9,6 @@ import { dateTimeField, parseInstant, record, records, stringField } from '../ht
  * (text), `title`, `status`, `created_at`, `updated_at`, `external_url`, `updates[{id, status,
  * message, created_at}]`, `incidents_systems[{id, system_id, status, system{id, title}}]`.
  */
-
-/** An incident update's status (the status page's words). */
-export const INCIDENT_STATUSES = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-} as const;
-
-/** An affected system's status. */
-export const SYSTEM_STATUSES = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded Performance',
-  partial_outage: 'Partial Outage',
-  major_outage: 'Major Outage',
-  under_maintenance: 'Under Maintenance',
-} as const;
 
 /** A status code as its words; a code added later reads as its own words ("new_state" → "New State"). */
 export function statusWords(table: Readonly<Record<string, string>>, code: unknown): string {

@@ -1,6 +1,6 @@
+import { SYSTEM_STATUSES } from '../../../lib/input/incident';
 import {
   API_INCIDENT_SAMPLE,
-  SYSTEM_STATUSES,
   flattenIncident,
   incidentChangedAt,
   incidentSample,
