@@ -34,7 +34,7 @@ export function incidentChange(incident: Record<string, unknown>): IncidentChang
 
 /**
  * Polls `GET /incidents`, newest change first, under the shared rule of lib/polling/paging.ts;
- * Zapier deduplicates on the change key. What it cannot see: docs/status-page.md.
+ * Zapier deduplicates on the change key. What it cannot see: docs/help-center-status-reports.md.
  */
 export const perform = (async (z, bundle) => {
   const incidents = await pollNewestFirst({
