@@ -144,10 +144,13 @@ export const API_INCIDENT_SAMPLE = {
 
 export const incidentSample: IncidentItem = flattenIncident(API_INCIDENT_SAMPLE);
 
+/** The most incidents one poll returns: the list is unpaged, so a long history must not grow each poll. */
+export const INCIDENTS_PER_POLL = 100;
+
 /**
  * One page of `GET /incidents`, documented as a bare array of every incident (a paged
  * `{incidents: [...]}` is read too), put newest first by `at` (the list's own order is not
- * documented).
+ * documented) and cut to the newest {@link INCIDENTS_PER_POLL}.
  */
 export async function incidentsPage(
   z: ZObject,
@@ -167,7 +170,10 @@ export async function incidentsPage(
       timeoutMs,
     },
   );
-  return { ...result, items: newestIncidentsFirst(result.items, at) };
+  return {
+    ...result,
+    items: newestIncidentsFirst(result.items, at).slice(0, INCIDENTS_PER_POLL),
+  };
 }
 
 /** Incidents newest first by `at`; equal or unknown instants keep their order. */

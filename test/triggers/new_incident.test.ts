@@ -32,6 +32,18 @@ describe('New Incident', () => {
     ]);
   });
 
+  it('returns only the newest 100 of a long unpaged history', async () => {
+    const history = Array.from({ length: 250 }, (_, i) => ({
+      id: `i${i}`,
+      created_at: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString(),
+    }));
+    reamaze().get('/api/v1/incidents').query(true).reply(200, history);
+    const items = await run();
+    expect(items).toHaveLength(100);
+    expect(items[0]?.id).toBe('i249');
+    expect(items[99]?.id).toBe('i150');
+  });
+
   it('reads a wrapped list too', async () => {
     reamaze()
       .get('/api/v1/incidents')
