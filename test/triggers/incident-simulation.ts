@@ -1,7 +1,7 @@
 import type { Sandbox } from '../../tools/sandbox/server';
 import { perform as incidentUpdated } from '../../triggers/incident_updated';
 import { perform as newIncident } from '../../triggers/new_incident';
-import { run, type Item } from '../e2e/helpers';
+import { run, startE2eSandbox, stopE2eSandbox, type Item } from '../e2e/helpers';
 import { generator } from '../random';
 
 /**
@@ -82,4 +82,28 @@ export async function simulate(sandbox: Sandbox, seed: number, rounds: number) {
     }
   }
   return counts;
+}
+
+/** Declares the simulation for `seeds` seeds of `rounds` polls each, one fresh sandbox per seed. */
+export function simulationSuite(seeds: number, rounds: number): void {
+  let sandbox: Sandbox;
+  beforeEach(async () => {
+    sandbox = await startE2eSandbox();
+    sandbox.store.clock.freeze();
+  });
+  afterEach(async () => {
+    await stopE2eSandbox(sandbox);
+  });
+  it.each(Array.from({ length: seeds }, (_, i) => i + 1))(
+    `seed %i, ${rounds} polls: 0 missed, 0 twice, 0 false fires`,
+    async (seed) => {
+      const counts = await simulate(sandbox, seed, rounds);
+      expect({ ...counts, fired: counts.fired > 0 }).toEqual({
+        missed: 0,
+        twice: 0,
+        falseFires: 0,
+        fired: true,
+      });
+    },
+  );
 }
