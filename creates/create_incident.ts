@@ -36,7 +36,9 @@ const inputFields = defineInputFields([
     dynamic: 'system_list.id.name',
     helpText: 'The status-page systems this incident affects. Leave empty for none.',
   },
-  systemStatusField('Shown for every affected system. Required when systems are chosen.'),
+  systemStatusField(
+    'Shown for every affected system. Required when systems are chosen, and only then.',
+  ),
 ]);
 
 /**
@@ -53,6 +55,11 @@ export const perform = (async (z, bundle) => {
   if (systems !== undefined && status === undefined) {
     throw invalid(
       'Affected Systems Status is required when Affected Systems are chosen: pick how they are doing, for example Major Outage.',
+    );
+  }
+  if (systems === undefined && status !== undefined) {
+    throw invalid(
+      'Affected Systems Status applies to Affected Systems, and none is chosen: choose the systems, or leave the status empty.',
     );
   }
   const incident = {

@@ -1,6 +1,7 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
 import { records, stringField } from '../lib/http/api-values';
+import { invalid } from '../lib/input/read';
 import {
   INCIDENT_RECORD,
   flattenIncident,
@@ -54,6 +55,11 @@ export const perform = (async (z, bundle) => {
         system_id: stringField(link.system_id),
         status,
       }));
+    if (systems.length === 0) {
+      throw invalid(
+        `Incident ${id} affects no systems, so Affected Systems Status has nothing to set: leave it empty.`,
+      );
+    }
   }
   const incident = {
     updates_attributes: [update],

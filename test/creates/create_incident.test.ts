@@ -42,4 +42,21 @@ describe('Create Incident', () => {
     });
     expect(nock.pendingMocks()).toEqual([]);
   });
+
+  it('refuses a systems status without systems: it would be lost', async () => {
+    expect(
+      await failure(
+        runWithInput(perform, {
+          title: 'x',
+          status: 'investigating',
+          message: 'y',
+          system_status: 'operational',
+        }),
+      ),
+    ).toEqual({
+      name: 'HaltedError',
+      message:
+        'Affected Systems Status applies to Affected Systems, and none is chosen: choose the systems, or leave the status empty.',
+    });
+  });
 });

@@ -53,6 +53,27 @@ describe('Add Incident Update', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('refuses a systems status for an incident without systems, after the read and before any write', async () => {
+    const scope = reamaze()
+      .get('/api/v1/incidents/5311')
+      .reply(200, { id: '5311', incidents_systems: [] });
+    expect(
+      await failure(
+        runWithInput(perform, {
+          incident: '5311',
+          status: 'resolved',
+          message: 'Fixed.',
+          system_status: 'operational',
+        }),
+      ),
+    ).toEqual({
+      name: 'HaltedError',
+      message:
+        'Incident 5311 affects no systems, so Affected Systems Status has nothing to set: leave it empty.',
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('refuses a missing message before any request', async () => {
     expect(await failure(runWithInput(perform, { incident: '5311', status: 'resolved' }))).toEqual({
       name: 'HaltedError',
