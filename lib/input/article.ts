@@ -19,13 +19,13 @@ export function articleSlug(value: unknown): string {
   );
 }
 
-/** The optional Topic of Create Article: a topic slug, from the dropdown or typed. */
-export function topicSlug(value: unknown): string | undefined {
-  const given = trimmed(value, 'Topic');
+/** An optional topic (Create Article, New Article's filter): a slug, from the dropdown or typed. */
+export function topicSlug(value: unknown, label = 'Topic'): string | undefined {
+  const given = trimmed(value, label);
   if (given === undefined) return undefined;
   if (!isSlug(given)) {
     throw invalid(
-      `Topic ${quoted(given)} is not a topic. Choose one from the list, or type the topic's slug: the part after /kb/ in its help-center address, for example "returns".`,
+      `${label} ${quoted(given)} is not a topic. Choose one from the list, or type the topic's slug: the part after /kb/ in its help-center address, for example "returns".`,
     );
   }
   return given;

@@ -35,6 +35,21 @@ describe('Knowledge base against the sandbox', () => {
     });
   });
 
+  it('New Article with a topic reads only that topic’s articles', async () => {
+    const items = await run<Item[]>(loose(newArticle), { topic: 'shipping' });
+    expect(requestLines(sandbox)).toEqual([
+      'GET /topics/shipping/articles?status=published&page=1',
+    ]);
+    expect(items.map((item) => item.id)).toEqual([
+      'do-you-ship-to-canada',
+      'how-long-does-shipping-take',
+    ]);
+    expect(await failure(run(loose(newArticle), { topic: 'nope' }))).toMatchObject({
+      code: 'NotFound',
+      message: 'No topic "nope" was found on acme.reamaze.io.',
+    });
+  });
+
   it('the dropdowns list topics and every article, by slug', async () => {
     const topics = await run<Item[]>(loose(listTopics));
     expect(topics).toEqual([

@@ -241,7 +241,18 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
       requests: [listRead('/conversations', 'conversations')],
     },
   ],
-  new_article: [{ name: 'published', input: {}, requests: [listRead('/articles', 'articles')] }],
+  new_article: [
+    { name: 'published', input: {}, requests: [listRead('/articles', 'articles')] },
+    {
+      name: 'one topic',
+      input: { topic: 'shipping' },
+      requests: [
+        listRead('/topics/shipping/articles', 'articles', {
+          notFound: notFound(`No topic "shipping" was found on ${HOST}.`),
+        }),
+      ],
+    },
+  ],
   article_list: [{ name: 'dropdown', input: {}, requests: [listRead('/articles', 'articles')] }],
   // GET /topics is undocumented: a 404 is an empty dropdown, not a wrong brand.
   topic_list: [

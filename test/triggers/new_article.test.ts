@@ -5,7 +5,7 @@ import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 type Item = Record<string, unknown>;
 const perform = operationPerform as unknown as (z: ZObject, bundle: Bundle) => Promise<Item[]>;
-const run = () => appTester(perform, { authData, inputData: {}, meta: {} });
+const run = (inputData: Item = {}) => appTester(perform, { authData, inputData, meta: {} });
 
 const article = (slug: string, createdAt: string, status: unknown = 0) => ({
   slug,
@@ -59,6 +59,14 @@ describe('New Article', () => {
         ]),
       );
     expect((await run()).map((item) => item.id)).toEqual(['a', 'd', 'e']);
+  });
+
+  it('refuses a topic that could not be one before any request, naming the filter', async () => {
+    expect(await failure(run({ topic: 'a/../b' }))).toEqual({
+      name: 'HaltedError',
+      message:
+        'Only in Topic "a/../b" is not a topic. Choose one from the list, or type the topic\'s slug: the part after /kb/ in its help-center address, for example "returns".',
+    });
   });
 
   it('refuses a first page listed oldest first when there are more pages (new articles would be on the last)', async () => {

@@ -17,7 +17,7 @@ import type { Article } from '../help-center';
 import type { Store } from '../store';
 
 /**
- * The help center: GET /articles (`status` = published | draft | internal, or the integer; `q`;
+ * The help center: GET /articles and GET /topics/{slug}/articles (`status` = published | draft | internal, or the integer; `q`;
  * newest first), GET/PUT /articles/{slug}, POST /articles and POST /topics/{slug}/articles with
  * `{"article": {title, body, status}}`, answered with the bare article as a client built from real
  * answers reads it. GET /topics is not on Re:amaze's published pages; the sandbox serves it in the
@@ -44,6 +44,19 @@ function articleShape(store: Store, article: Article): Record<string, unknown> {
   };
 }
 
+/** A list of articles (of one topic, or all), filtered by `status` and `q`, newest first. */
+function listArticles({ store, query }: RouteContext, topicSlug: string | null): Reply {
+  const word = param(query, 'status')?.toLowerCase();
+  const status = word === undefined ? undefined : (STATUS_WORDS[word] ?? Number(word));
+  const q = param(query, 'q')?.toLowerCase();
+  const articles = store.helpCenter.articles
+    .filter((a) => topicSlug === null || a.topicSlug === topicSlug)
+    .filter((a) => status === undefined || a.status === status)
+    .filter((a) => q === undefined || `${a.title} ${a.body}`.toLowerCase().includes(q))
+    .sort((a, b) => b.createdAt - a.createdAt);
+  return paged(query, 'articles', articles, (a) => articleShape(store, a));
+}
+
 function createArticle({ store, body, user }: RouteContext, topicSlug: string | null): Reply {
   const input = wrapped(body, 'article');
   if (!input) return invalid({ article: ['is missing'] });
@@ -64,19 +77,14 @@ function createArticle({ store, body, user }: RouteContext, topicSlug: string | 
 }
 
 const routes: Route[] = [
+  { method: 'GET', path: '/articles', handle: (context) => listArticles(context, null) },
   {
     method: 'GET',
-    path: '/articles',
-    handle: ({ store, query }) => {
-      const word = param(query, 'status')?.toLowerCase();
-      const status = word === undefined ? undefined : (STATUS_WORDS[word] ?? Number(word));
-      const q = param(query, 'q')?.toLowerCase();
-      const articles = store.helpCenter.articles
-        .filter((a) => status === undefined || a.status === status)
-        .filter((a) => q === undefined || `${a.title} ${a.body}`.toLowerCase().includes(q))
-        .sort((a, b) => b.createdAt - a.createdAt);
-      return paged(query, 'articles', articles, (a) => articleShape(store, a));
-    },
+    path: '/topics/:slug/articles',
+    handle: (context) =>
+      context.store.helpCenter.topic(context.params.slug ?? '')
+        ? listArticles(context, context.params.slug ?? '')
+        : notFound(),
   },
   {
     method: 'GET',
