@@ -34,6 +34,9 @@ import systemList from './triggers/system_list';
 import createIncident from './creates/create_incident';
 import createIncidentUpdate from './creates/create_incident_update';
 import getReport from './searches/get_report';
+import findMessages from './searches/find_messages';
+import findStaffMember from './searches/find_staff_member';
+import apiRequest from './creates/api_request';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -78,12 +81,15 @@ export default defineApp({
     [updateArticle.key]: updateArticle,
     [createIncident.key]: createIncident,
     [createIncidentUpdate.key]: createIncidentUpdate,
+    [apiRequest.key]: apiRequest,
   },
   searches: {
     [findContact.key]: findContact,
     [findConversation.key]: findConversation,
     [findResponseTemplate.key]: findResponseTemplate,
     [getReport.key]: getReport,
+    [findMessages.key]: findMessages,
+    [findStaffMember.key]: findStaffMember,
   },
   searchOrCreates: {
     find_contact: {
@@ -91,10 +97,15 @@ export default defineApp({
       display: {
         label: 'Find or Create Contact',
         description:
-          'Finds a contact by email, mobile, name or custom data, and creates one if none is found.',
+          'Finds a contact by email, mobile, name or custom data; updates the one found, or creates one.',
       },
       search: 'find_contact',
       create: 'create_contact',
+      // "Keep a contact in sync" in one step: the contact found is updated with the fields given.
+      // No searchUniqueInputToOutputConstraint: Find Contact already keeps only exact email and
+      // mobile matches, and Zapier does not document how it would compare (letter case, spaces).
+      update: 'update_contact',
+      updateInputFromSearchOutput: { contact: 'identifier' },
     },
     find_conversation: {
       key: 'find_conversation',

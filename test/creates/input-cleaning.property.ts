@@ -27,6 +27,9 @@ type Contract =
   | 'code' // a choice: sent as its number code
   | 'boolean' // sent as true or false
   | 'mapped' // a choice sent as the value `sentAs` gives it
+  | 'path' // a path below /api/v1: its segments, in order, at the end of the request's path
+  | 'query pairs' // a dict: each value as given, in the query
+  | 'json' // JSON text: sent as the same JSON value
   | 'not sent'; // steers the request, is not itself sent
 
 interface FieldSpec {
@@ -201,6 +204,32 @@ const CREATES: Record<
       input.sender_name !== undefined && input.sender_email === undefined
         ? { ...input, sender_email: 'sam@acme.example' }
         : input,
+  },
+  api_request: {
+    fields: {
+      method: { contract: 'not sent', value: fc.constantFrom('POST', 'PUT') },
+      path: {
+        contract: 'path',
+        value: spaced(
+          fc
+            .array(fc.stringMatching(/^[a-z0-9][a-z0-9._~-]{0,20}$/), {
+              minLength: 1,
+              maxLength: 4,
+            })
+            .filter((parts) => parts.every((part) => !/^\.+$/.test(part)))
+            .map((parts) => `/${parts.join('/')}`),
+        ),
+      },
+      query: optional({ contract: 'query pairs', value: pairs }),
+      body: optional({
+        contract: 'json',
+        // Objects, as Re:amaze takes: nock hands a bare JSON string to the recorder already parsed.
+        value: fc
+          .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+          .map((value) => JSON.stringify(value, null, 1)),
+      }),
+      about_the_answer: { contract: 'not sent', value: fc.constant(undefined) },
+    },
   },
   update_conversation: {
     fields: {
@@ -385,6 +414,18 @@ function delivered(
       return sentLeaves.includes(['true', 'yes', true].includes(value as string | boolean));
     case 'mapped':
       return sentLeaves.includes(spec.sentAs?.[value as string]);
+    case 'path':
+      return requests.some((r) =>
+        r.segments.join('/').endsWith((value as string).trim().replace(/^\//, '')),
+      );
+    case 'query pairs':
+      return Object.values(value as Record<string, string>).every((inner) =>
+        requests.some((r) => r.query.includes(inner)),
+      );
+    case 'json':
+      return requests.some(
+        (r) => JSON.stringify(r.body) === JSON.stringify(JSON.parse(value as string)),
+      );
     case 'not sent':
       return true;
   }
