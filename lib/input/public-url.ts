@@ -1,4 +1,4 @@
-import { invalid, text } from './read';
+import { invalid, quoted, text } from './read';
 
 /**
  * Web addresses that Re:amaze downloads on the user's behalf (attachments). Re:amaze fetches them
@@ -140,7 +140,7 @@ export function publicUrl(value: unknown, label: string): string | undefined {
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw refused(
-      `${label} "${present.replace(/\/\/[^/@]*@/, '//')}" is not a web address. Use a full address starting with https://, or a file from an earlier step.`,
+      `${label} ${quoted(present.replace(/\/\/[^/@]*@/, '//'))} is not a web address. Use a full address starting with https://, or a file from an earlier step.`,
     );
   }
   if (url.username !== '' || url.password !== '') {

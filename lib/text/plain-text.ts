@@ -6,6 +6,8 @@
  * at PLAIN_TEXT_LIMIT characters of output: see docs/plain-text.md. No library, for cold starts.
  */
 
+import { head } from './message';
+
 /** How much text one body may become; the rest is cut, and the cut is said. */
 export const PLAIN_TEXT_LIMIT = 100_000;
 
@@ -93,9 +95,7 @@ export function decodeEntities(text: string): string {
 
 /** Ends a text that had to be cut: never inside a surrogate pair. */
 function cut(text: string): string {
-  let end = Math.min(PLAIN_TEXT_LIMIT, text.length);
-  if (isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-  return `${text.slice(0, end).trimEnd()}…\n\n${CUT_NOTE}`;
+  return `${head(text, PLAIN_TEXT_LIMIT).trimEnd()}…\n\n${CUT_NOTE}`;
 }
 
 /**
@@ -115,7 +115,6 @@ function sliceEnd(text: string, from: number, size = SLICE): number {
 const NOT_PLAIN = /&|[^\S ]| {2}/;
 const isPlainRun = (text: string): boolean => !NOT_PLAIN.test(text);
 
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isAsciiLetter = (code: number): boolean => (code | 32) >= 97 && (code | 32) <= 122;
 const isSpaceAt = (text: string, i: number): boolean =>
   i < 0 || i >= text.length || /\s/.test(text[i] as string);
