@@ -8,7 +8,7 @@ import {
   type ContactItem,
 } from '../lib/records/contact';
 import { E164_EXAMPLE, mobileNumber } from '../lib/input/contact';
-import { dict, email, invalid, text } from '../lib/input/read';
+import { customDataParams, dict, email, invalid, text } from '../lib/input/read';
 
 /**
  * Time for reading Re:amaze's text matches while looking for the exact email or mobile: every page
@@ -91,8 +91,8 @@ export const perform = (async (z, bundle) => {
     q: criterion?.value,
     // Only contacts that have the identifier searched for (Re:amaze's `type` filter).
     type: criterion?.kind === 'name' ? undefined : criterion?.kind,
+    ...customDataParams(data),
   };
-  for (const [key, value] of Object.entries(data ?? {})) params[`data[${key}]`] = value;
 
   const exact = criterion?.kind === 'email' || criterion?.kind === 'mobile';
   const found: ContactItem[] = [];

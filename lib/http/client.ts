@@ -5,6 +5,7 @@ import {
   type HttpResponse,
   type ZObject,
 } from 'zapier-platform-core';
+import { STATUS_CODES } from 'node:http';
 import { stringify } from 'node:querystring';
 import { apiBaseUrl, brandHost } from './brand';
 import { isRecord } from './api-values';
@@ -102,22 +103,9 @@ function checkPath(path: string): void {
  */
 type RequestOptions = HttpRequestOptions & { url: string; merge: false };
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
+/** "HTTP 422 Unprocessable Entity"; a success or redirect by its number alone ("HTTP 200"). */
 function statusLabel(status: number): string {
-  const text = STATUS_TEXT[status];
+  const text = status >= 400 ? STATUS_CODES[status] : undefined;
   return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
 }
 
