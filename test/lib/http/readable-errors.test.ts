@@ -1,4 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { brandHost } from '../../../lib/http/brand';
 import { reamazeRequest } from '../../../lib/http/client';
 import { publicUrl } from '../../../lib/input/public-url';
 import { MESSAGE_LIMIT, readableMessage } from '../../../lib/text/message';
@@ -46,6 +47,12 @@ describe('error messages a user can read', () => {
       message:
         'Attachments a data: URL of 5.2 MB is not a web address. Use a full address starting with https://, or a file from an earlier step.',
     });
+  });
+
+  it('a pasted brand of 100,000 characters is refused in a short message', () => {
+    const { message } = thrownBy(() => brandHost(`${'a'.repeat(100_000)}..x`));
+    expect(message.length).toBeLessThanOrEqual(MESSAGE_LIMIT + 200);
+    expect(message).toMatch(/^"a+… \[message cut to 2,000 characters\] Enter your brand as/);
   });
 
   it('cuts any long message at the limit, never inside a surrogate pair, and says so', () => {
