@@ -18,7 +18,7 @@ import {
   statusGroupField,
   tagFilterField,
 } from '../lib/input/conversation-filters';
-import { customDataParams, dict, email, invalid, trimmed } from '../lib/input/read';
+import { dataParams, email, invalid, trimmed } from '../lib/input/read';
 import {
   conversationOutputFields,
   conversationSample,
@@ -85,7 +85,7 @@ export function searchParams(input: Input): Record<string, QueryValue> {
   const params: Record<string, QueryValue> = {
     for: email(input.customer_email, 'Customer Email'),
     ...conversationListParams(input),
-    ...customDataParams(dict(input.custom_data, 'Custom Data')),
+    ...dataParams(input.custom_data, 'Custom Data'),
   };
   return params;
 }

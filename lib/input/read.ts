@@ -147,10 +147,10 @@ export function dict(value: unknown, label: string): Record<string, string> | un
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-/** Custom data as Re:amaze's list filters take it: one `data[key]=value` parameter per key. */
-export function customDataParams(data: Record<string, string> | undefined): Record<string, string> {
+/** A custom-data field as Re:amaze's list filters take it: `data[key]=value` for each key. */
+export function dataParams(value: unknown, label: string): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(data ?? {}).map(([key, value]) => [`data[${key}]`, value]),
+    Object.entries(dict(value, label) ?? {}).map(([key, inner]) => [`data[${key}]`, inner]),
   );
 }
 
