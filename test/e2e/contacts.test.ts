@@ -1,13 +1,13 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { Sandbox } from '../../../tools/sandbox/server';
-import { perform as newContact } from '../../../triggers/new_contact';
-import { perform as createContact } from '../../../creates/create_contact';
-import { perform as updateContact } from '../../../creates/update_contact';
-import { perform as createContactNote } from '../../../creates/create_contact_note';
-import { perform as findContact } from '../../../searches/find_contact';
-import { perform as contactList } from '../../../triggers/contact_list';
-import { appTester, authData, failure } from '../../helpers';
-import { call, testSandbox } from './helpers';
+import type { Sandbox } from '../../tools/sandbox/server';
+import { perform as newContact } from '../../triggers/new_contact';
+import { perform as createContact } from '../../creates/create_contact';
+import { perform as updateContact } from '../../creates/update_contact';
+import { perform as createContactNote } from '../../creates/create_contact_note';
+import { perform as findContact } from '../../searches/find_contact';
+import { perform as contactList } from '../../triggers/contact_list';
+import { appTester, authData, failure } from '../helpers';
+import { call, testSandbox } from '../tools/sandbox/helpers';
 
 /**
  * The contact operations end to end, through Zapier's runner, against the local Re:amaze: the
