@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { reamazeRequest } from '../../lib/http/client';
 import { appTester, authData, reamaze, resetNock } from '../helpers';
+import { LONG } from '../runs';
 import { lowerRequestTimeout, restoreTimeout } from './matrix';
 import { captureRun, expectNoSecret, operationSecrets, TOKEN } from './secrets';
 
@@ -69,4 +70,4 @@ describe('the shared client, whatever Re:amaze answers', () => {
   });
 });
 
-operationSecrets({ full: false });
+operationSecrets({ full: LONG });

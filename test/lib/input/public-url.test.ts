@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isPrivateIpv4, publicUrl, publicUrls } from '../../../lib/input/public-url';
 import { thrownBy } from '../../helpers';
+import { runs } from '../../runs';
 
 const HINT =
   'Re:amaze downloads the file from the internet: use a public link, such as a file from an earlier step.';
@@ -204,7 +205,7 @@ describe('publicUrl, property: every notation of an address gets the same answer
           );
         }
       }),
-      { seed: 1216, numRuns: 100 },
+      { seed: 1216, numRuns: runs(100) },
     );
   });
 
@@ -218,7 +219,7 @@ describe('publicUrl, property: every notation of an address gets the same answer
           );
         }
       }),
-      { seed: 1216, numRuns: 300 },
+      { seed: 1216, numRuns: runs(300) },
     );
   });
 
@@ -243,7 +244,7 @@ describe('publicUrl, property: every notation of an address gets the same answer
           /points at a private or local network address/,
         );
       }),
-      { seed: 1216, numRuns: 300 },
+      { seed: 1216, numRuns: runs(300) },
     );
   });
 
@@ -262,7 +263,7 @@ describe('publicUrl, property: every notation of an address gets the same answer
         expect(message).toContain('https://files.example.com/a.pdf');
         expect(message).not.toContain(`${user}:${password}@`);
       }),
-      { seed: 1216, numRuns: 300 },
+      { seed: 1216, numRuns: runs(300) },
     );
   });
 });
