@@ -16,18 +16,6 @@ const channels = {
 };
 
 describe('authentication', () => {
-  it('declares Brand, Login Email and API Token, in that order', () => {
-    expect(App.authentication?.type).toBe('basic');
-    expect(
-      App.authentication?.fields?.map((field) => [field.key, field.label, field.type]),
-    ).toEqual([
-      ['brand', 'Brand', 'string'],
-      ['username', 'Login Email', 'string'],
-      ['password', 'API Token', 'password'],
-    ]);
-    expect(App.authentication?.fields?.[0]?.inputFormat).toBe('https://{{input}}.reamaze.io');
-  });
-
   it('tests the connection with one GET /channels on the brand host and returns the label data', async () => {
     const scope = reamaze().get('/api/v1/channels').reply(200, channels);
     const account = await appTester(testAuth, {

@@ -1,6 +1,4 @@
-import App from '../../index';
 import createContact, { perform as operationPerform } from '../../creates/create_contact';
-import { contactSample } from '../../lib/records/contact';
 import { runWithInput, failure, reamaze, resetNock } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) => runWithInput(operationPerform, inputData);
@@ -22,34 +20,6 @@ const created = {
 afterEach(resetNock);
 
 describe('Create Contact', () => {
-  it('is registered, named the Zapier way, and says that either email or mobile will do', () => {
-    expect(App.creates?.create_contact?.key).toBe('create_contact');
-    expect(createContact.display).toEqual({
-      label: 'Create Contact',
-      description: 'Creates a new contact with an email address or mobile number.',
-    });
-    const fields = createContact.operation.inputFields as {
-      key: string;
-      helpText?: string;
-      required?: boolean;
-    }[];
-    expect(fields.map((f) => f.key)).toEqual([
-      'email',
-      'mobile',
-      'name',
-      'external_id',
-      'avatar_url',
-      'notes',
-      'data',
-    ]);
-    for (const key of ['email', 'mobile']) {
-      const field = fields.find((f) => f.key === key);
-      expect(field?.required).toBe(false);
-      expect(field?.helpText).toContain('Email or Mobile is required: give at least one, or both.');
-    }
-    expect(createContact.operation.sample).toBe(contactSample);
-  });
-
   it('sends every field, exactly as given, in the documented body', async () => {
     const scope = reamaze()
       .matchHeader('content-type', 'application/json')

@@ -1,10 +1,5 @@
-import App from '../../index';
 import createConversation from '../../creates/create_conversation';
-import {
-  conversationOutputFields,
-  conversationSample,
-  flattenConversation,
-} from '../../lib/records/conversation';
+import { flattenConversation } from '../../lib/records/conversation';
 import { failure, runWithInput, reamaze, resetNock } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) =>
@@ -63,69 +58,6 @@ const created = {
 };
 
 afterEach(resetNock);
-
-describe('Create Conversation: definition', () => {
-  const fields = createConversation.operation.inputFields as {
-    key: string;
-    label: string;
-    required?: boolean;
-    dynamic?: string;
-    list?: boolean;
-    dict?: boolean;
-    type?: string;
-    choices?: { value: string; label: string }[];
-  }[];
-
-  it('is registered and named the Zapier way', () => {
-    // The registry is the compiled app (root index.js), so it is compared by value.
-    expect(App.creates?.create_conversation?.key).toBe('create_conversation');
-    expect(App.creates?.create_conversation?.display).toEqual(createConversation.display);
-    expect(createConversation.key).toBe('create_conversation');
-    expect(createConversation.noun).toBe('Conversation');
-    expect(createConversation.display).toEqual({
-      label: 'Create Conversation',
-      description:
-        'Creates a new conversation on behalf of a customer, with their first message, in a channel.',
-    });
-  });
-
-  it('asks for the required fields first, then the optional ones, each of the right kind', () => {
-    expect(fields.map((f) => [f.key, f.label, f.required])).toEqual([
-      ['channel', 'Channel', true],
-      ['subject', 'Subject', true],
-      ['message', 'Message', true],
-      ['customer_email', 'Customer Email', true],
-      ['customer_name', 'Customer Name', false],
-      ['tags', 'Tags', false],
-      ['status', 'Status', false],
-      ['recipients', 'Additional Recipients', false],
-      ['attachments', 'Attachments', false],
-      ['suppress_notifications', 'Suppress Notifications', false],
-      ['customer_data', 'Customer Data', false],
-      ['conversation_data', 'Conversation Data', false],
-    ]);
-    const field = (key: string) => fields.find((f) => f.key === key);
-    expect(field('channel')?.dynamic).toBe('channel_list.id.name');
-    expect(field('message')?.type).toBe('text');
-    expect(field('tags')?.list).toBe(true);
-    expect(field('recipients')?.list).toBe(true);
-    expect(field('suppress_notifications')?.type).toBe('boolean');
-    expect(field('customer_data')?.dict).toBe(true);
-    expect(field('conversation_data')?.dict).toBe(true);
-    expect(field('status')?.choices?.map((c) => [c.value, c.label])).toEqual([
-      ['0', 'Open'],
-      ['1', 'Responded'],
-      ['2', 'Done'],
-      ['3', 'Spam'],
-      ['4', 'Archived'],
-    ]);
-  });
-
-  it('outputs the shared conversation shape', () => {
-    expect(createConversation.operation.sample).toBe(conversationSample);
-    expect(createConversation.operation.outputFields).toBe(conversationOutputFields);
-  });
-});
 
 describe('Create Conversation: the request', () => {
   it('sends only the required fields, in the documented nested body, as JSON', async () => {

@@ -1,6 +1,4 @@
-import App from '../../index';
-import updateContact, { perform as operationPerform } from '../../creates/update_contact';
-import { contactSample } from '../../lib/records/contact';
+import { perform as operationPerform } from '../../creates/update_contact';
 import { runWithInput, failure, reamaze, resetNock } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) => runWithInput(operationPerform, inputData);
@@ -21,24 +19,6 @@ const updated = {
 afterEach(resetNock);
 
 describe('Update Contact', () => {
-  it('is registered and named the Zapier way; the contact can come from Find Contact', () => {
-    expect(App.creates?.update_contact?.key).toBe('update_contact');
-    expect(updateContact.display.label).toBe('Update Contact');
-    expect(updateContact.display.description).toMatch(/^Updates .*\.$/);
-    const [contact] = updateContact.operation.inputFields as {
-      key: string;
-      required?: boolean;
-      search?: string;
-    }[];
-    expect(contact).toMatchObject({
-      key: 'contact',
-      required: true,
-      dynamic: 'contact_list.id.name',
-      search: 'find_contact.identifier',
-    });
-    expect(updateContact.operation.sample).toBe(contactSample);
-  });
-
   it('PUTs only the fields set, to the contact named by its email', async () => {
     const scope = reamaze()
       .matchHeader('content-type', 'application/json')

@@ -1,10 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import App from '../../index';
-import findContact, {
-  perform as operationPerform,
-  MAX_SEARCH_PAGES,
-} from '../../searches/find_contact';
-import { contactSample } from '../../lib/records/contact';
+import { perform as operationPerform, MAX_SEARCH_PAGES } from '../../searches/find_contact';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 // Tests pass loosely typed input (odd values included) to the operation's own perform.
@@ -33,25 +28,6 @@ const other = { name: 'Jimmy', email: 'jim.maya@example.com', mobile: '+14155550
 afterEach(resetNock);
 
 describe('Find Contact', () => {
-  it('is registered, named the Zapier way, and powers Find or Create Contact', () => {
-    expect(App.searches?.find_contact?.key).toBe('find_contact');
-    expect(findContact.display).toEqual({
-      label: 'Find Contact',
-      description: 'Finds a contact by email address, mobile number, name or custom data.',
-    });
-    expect(App.searchOrCreates?.find_contact).toEqual({
-      key: 'find_contact',
-      display: {
-        label: 'Find or Create Contact',
-        description:
-          'Finds a contact by email, mobile, name or custom data, and creates one if none is found.',
-      },
-      search: 'find_contact',
-      create: 'create_contact',
-    });
-    expect(findContact.operation.sample).toBe(contactSample);
-  });
-
   it('by email: q and type=email, and only the exact email (any case) counts as found', async () => {
     const scope = reamaze()
       .get('/api/v1/contacts')

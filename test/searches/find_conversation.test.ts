@@ -1,5 +1,4 @@
 import nock from 'nock';
-import App from '../../index';
 import { perform } from '../../searches/find_conversation';
 import {
   LIVE_CONVERSATION_ITEM,
@@ -147,34 +146,5 @@ describe('find_conversation by criteria', () => {
     expect(await failure(find({ ...unmapped, channel: 'support' }))).toMatchObject({
       code: 'UnexpectedResponse',
     });
-  });
-});
-
-describe('find_conversation: definition', () => {
-  it('pairs with Create Conversation as "Find or Create Conversation"', () => {
-    const pairing = App.searchOrCreates?.find_conversation;
-    expect(pairing).toEqual({
-      key: 'find_conversation',
-      display: {
-        label: 'Find or Create Conversation',
-        description: 'Finds a conversation, and creates one if none is found.',
-      },
-      search: 'find_conversation',
-      create: 'create_conversation',
-    });
-    expect(App.searches?.find_conversation).toBeDefined();
-    expect(App.creates?.create_conversation).toBeDefined();
-  });
-
-  it('powers the Conversation field of Add Message and Update Conversation', () => {
-    for (const key of ['create_message', 'update_conversation'] as const) {
-      const fields = App.creates?.[key]?.operation.inputFields as { key: string }[];
-      expect(fields[0]).toMatchObject({
-        key: 'conversation',
-        required: true,
-        dynamic: 'conversation_list.id.name',
-        search: 'find_conversation.id',
-      });
-    }
   });
 });

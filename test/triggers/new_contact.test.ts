@@ -1,7 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import nock from 'nock';
-import App from '../../index';
-import newContact, { perform as operationPerform } from '../../triggers/new_contact';
+import { perform as operationPerform } from '../../triggers/new_contact';
 import { contactSample } from '../../lib/records/contact';
 import { DEFAULT_HORIZON_MS } from '../../lib/polling/paging';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
@@ -41,23 +40,6 @@ beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => {
   jest.restoreAllMocks();
   resetNock();
-});
-
-describe('New Contact: definition', () => {
-  it('is named and described the Zapier way and deduplicates on id, Re:amaze’s contact key', () => {
-    expect(App.triggers?.new_contact?.key).toBe('new_contact');
-    expect(newContact.noun).toBe('Contact');
-    expect(newContact.display).toEqual({
-      label: 'New Contact',
-      description: 'Triggers when a new contact is added to your account.',
-    });
-    const primary = (newContact.operation.outputFields as { key: string; primary?: boolean }[])
-      .filter((field) => field.primary)
-      .map((field) => field.key);
-    expect(primary).toEqual([]);
-    expect(newContact.operation.sample).toBe(contactSample);
-    expect(contactSample.id).toBe('48211907');
-  });
 });
 
 describe('New Contact: requests', () => {

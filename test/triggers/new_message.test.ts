@@ -1,7 +1,6 @@
-import App from '../../index';
 import { MESSAGE_SAMPLE, isInternalNote, messageIdentity } from '../../lib/records/message';
 import { API_MESSAGE_SAMPLE } from '../../lib/records/message.sample';
-import newMessage, { MESSAGE_HORIZON_MS, inputFields, perform } from '../../triggers/new_message';
+import { MESSAGE_HORIZON_MS, perform } from '../../triggers/new_message';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 import {
   INBOX,
@@ -36,41 +35,6 @@ afterEach(() => {
 /** `count` messages ending `newestAgeMs` before NOW, one every `spacingMs`, newest first. */
 const traffic = (count: number, spacingMs: number, newestAgeMs = 0) =>
   inboxTraffic(count, NOW - newestAgeMs, spacingMs);
-
-describe('new_message definition', () => {
-  it('is a polling trigger named for Zapier users, registered with its staff dropdown', () => {
-    expect(newMessage.key).toBe('new_message');
-    expect(newMessage.noun).toBe('Message');
-    expect(newMessage.display.label).toBe('New Message');
-    expect(newMessage.display.description).toMatch(/^Triggers when .+\.$/);
-    expect(App.triggers?.new_message?.key).toBe('new_message');
-    expect(App.triggers?.staff_list?.key).toBe('staff_list');
-    expect(newMessage.operation.sample).toBe(MESSAGE_SAMPLE);
-    expect(newMessage.operation.sample).toHaveProperty('id');
-  });
-
-  it('offers optional filters, IDs chosen from dropdowns', () => {
-    expect(
-      inputFields.map((field) => [
-        field.key,
-        field.required,
-        'dynamic' in field ? field.dynamic : undefined,
-        'default' in field ? field.default : undefined,
-      ]),
-    ).toEqual([
-      ['sender_type', false, undefined, 'everyone'],
-      ['channel', false, 'channel_list.id.name', undefined],
-      ['staff_member', false, 'staff_list.id.name', undefined],
-      ['include_internal_notes', false, undefined, 'true'],
-    ]);
-    const senderType = inputFields[0];
-    expect(senderType.choices).toEqual([
-      { value: 'everyone', label: 'Everyone', sample: 'everyone' },
-      { value: 'customer', label: 'Customers Only', sample: 'customer' },
-      { value: 'staff', label: 'Staff Only', sample: 'staff' },
-    ]);
-  });
-});
 
 describe('new_message output', () => {
   it('returns every field of a message, written out in full', async () => {

@@ -1,5 +1,4 @@
-import App from '../../index';
-import staffList, { perform, staffSample } from '../../triggers/staff_list';
+import { perform, staffSample } from '../../triggers/staff_list';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 afterEach(resetNock);
@@ -21,17 +20,6 @@ const staff = (name: unknown, email: unknown, extra: Record<string, unknown> = {
 });
 
 describe('staff_list (hidden dropdown of staff)', () => {
-  it('is hidden, pages for "load more", and is what the Staff Member dropdowns point at', () => {
-    expect(staffList.key).toBe('staff_list');
-    expect(staffList.display.hidden).toBe(true);
-    expect(staffList.operation.canPaginate).toBe(true);
-    expect(App.triggers?.staff_list?.key).toBe('staff_list');
-    const staffMember = App.triggers?.new_message?.operation.inputFields?.find(
-      (field) => typeof field === 'object' && field.key === 'staff_member',
-    );
-    expect(staffMember).toMatchObject({ dynamic: 'staff_list.id.name' });
-  });
-
   it('shows each staff member’s name and uses the email as the value, in the order Re:amaze lists them', async () => {
     const scope = reamaze()
       .get('/api/v1/staff')
