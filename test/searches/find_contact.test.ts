@@ -1,3 +1,4 @@
+import { flattenContact } from '../../lib/records/contact';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { perform as operationPerform, MAX_SEARCH_PAGES } from '../../searches/find_contact';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
@@ -36,23 +37,7 @@ describe('Find Contact', () => {
     const result = await run({ email: ' Maya@Example.com ' });
     expect(scope.isDone()).toBe(true);
     expect(result.map((c) => c.id)).toEqual(['1']);
-    expect(result[0]).toEqual({
-      id: '1',
-      name: 'Maya Lindqvist',
-      friendly_name: '',
-      email: 'MAYA@example.com',
-      mobile: '+14155550123',
-      identifier: 'MAYA@example.com',
-      external_id: '',
-      twitter: '',
-      facebook: '',
-      instagram: '',
-      data: {},
-      notes: [],
-      created_at: '2026-03-09T14:22:05.118-05:00',
-      updated_at: null,
-      contact_url: 'https://acme.reamaze.io/admin/users/1',
-    });
+    expect(result[0]).toEqual(flattenContact({ ...maya, email: 'MAYA@example.com' }, 'acme'));
   });
 
   it('by mobile: q and type=mobile, exact number only', async () => {
