@@ -17,8 +17,8 @@ import { isRecord } from './api-values';
 /** Per request; a poll may page a few times and Zapier stops the whole step at 30 s. */
 export const REQUEST_TIMEOUT_MS = 12_000;
 
-/** The ceiling every request's timeout is kept under; tests lower `requestMs` so none waits 12 s. */
-export const timeouts = { requestMs: REQUEST_TIMEOUT_MS };
+/** The per-request timeout in force, {@link REQUEST_TIMEOUT_MS}: an object so a test can lower it. */
+export const requestTimeout = { ms: REQUEST_TIMEOUT_MS };
 
 /** Used when a 429 or 503 carries no usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
@@ -386,7 +386,8 @@ export async function reamazeRequest(
   const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Zapier' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-  const timeoutMs = Math.min(request.timeoutMs ?? timeouts.requestMs, timeouts.requestMs);
+  // A ceiling as well, so a lowered setting also bounds the pages a poll asks for with 12 s.
+  const timeoutMs = Math.min(request.timeoutMs ?? requestTimeout.ms, requestTimeout.ms);
   const options: RequestOptions = {
     url,
     method,

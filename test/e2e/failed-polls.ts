@@ -3,7 +3,7 @@ import { Clock } from '../../tools/sandbox/clock';
 import type { Sandbox } from '../../tools/sandbox/server';
 import { messageShape } from '../../tools/sandbox/shapes';
 import type { Fault } from '../../tools/sandbox/switches';
-import { lowerRequestTimeout, restoreTimeout } from '../failures/matrix';
+import { lowerRequestTimeout } from '../failures/matrix';
 import { describeError, type ZapierErrorInfo } from '../helpers';
 import { newMessage, run, startE2eSandbox, stopE2eSandbox } from './helpers';
 
@@ -104,7 +104,6 @@ export class FailedPollSimulation {
   }
 
   async stop(): Promise<void> {
-    restoreTimeout();
     await stopE2eSandbox(this.sandbox);
   }
 

@@ -1,4 +1,4 @@
-import * as client from '../../lib/http/client';
+import { requestTimeout } from '../../lib/http/client';
 import type { Sandbox } from '../../tools/sandbox/server';
 import type { Fault } from '../../tools/sandbox/switches';
 import { startE2eSandbox, stopE2eSandbox } from '../e2e/helpers';
@@ -43,13 +43,12 @@ export function runOperation(
   return appTester(operation.perform, { authData, inputData: input, meta: {} });
 }
 
-/** Lowers the ceiling on every request's timeout for the current test; `restoreTimeout` puts it back. */
+/**
+ * Lowers the shared client's timeout (12 s) for the current test, so a "slower than the timeout"
+ * case takes a fraction of a second; `jest.restoreAllMocks()` puts it back.
+ */
 export function lowerRequestTimeout(ms: number): void {
-  client.timeouts.requestMs = ms;
-}
-
-export function restoreTimeout(): void {
-  client.timeouts.requestMs = client.REQUEST_TIMEOUT_MS;
+  jest.replaceProperty(requestTimeout, 'ms', ms);
 }
 
 /** The path of a logged request, decoded, for comparison with the table. */
@@ -72,7 +71,6 @@ export function faultMatrix({ full }: { full: boolean }): MatrixCount {
     sandbox.clearFaults();
     sandbox.clearLog();
     jest.restoreAllMocks();
-    restoreTimeout();
   });
 
   afterAll(async () => {

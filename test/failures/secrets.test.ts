@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { reamazeRequest } from '../../lib/http/client';
 import { appTester, authData, reamaze, resetNock } from '../helpers';
 import { LONG } from '../runs';
-import { lowerRequestTimeout, restoreTimeout } from './matrix';
+import { lowerRequestTimeout } from './matrix';
 import { captureRun, expectNoSecret, operationSecrets, TOKEN } from './secrets';
 
 /** The token never leaks, from the shared client and from every operation (see secrets.ts). */
@@ -31,7 +31,6 @@ describe('the shared client, whatever Re:amaze answers', () => {
   afterEach(() => {
     resetNock();
     jest.restoreAllMocks();
-    restoreTimeout();
   });
 
   const send = () =>
