@@ -45,26 +45,4 @@ describe('authentication', () => {
     );
     expect(nock.pendingMocks()).toEqual([]);
   });
-
-  it('asks the user to reconnect when Re:amaze rejects the credentials (403)', async () => {
-    reamaze().get('/api/v1/channels').reply(403, { error: 'Unauthorized' });
-    const error = await failure(appTester(testAuth, { authData }));
-    expect(error).toEqual({
-      name: 'ExpiredAuthError',
-      message:
-        'Re:amaze did not accept the login email or API token for acme.reamaze.io (HTTP 403 Forbidden). Reconnect your Re:amaze account in Zapier with your login email and a current API token (Re:amaze → Settings → API Token).',
-    });
-  });
-
-  it('names the brand host it tried when the brand does not exist (404)', async () => {
-    reamaze().get('/api/v1/channels').reply(404, '<html><body>Not Found</body></html>');
-    const error = await failure(appTester(testAuth, { authData: { ...authData, brand: 'acme' } }));
-    expect(error).toEqual({
-      name: 'AppError',
-      code: 'NotFound',
-      status: 404,
-      message:
-        'Re:amaze answered HTTP 404 Not Found for acme.reamaze.io. Check that the brand is right: it is the part before .reamaze.io in your Re:amaze address.',
-    });
-  });
 });

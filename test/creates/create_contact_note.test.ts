@@ -129,15 +129,4 @@ describe('Add Contact Note', () => {
       expect(scope.isDone()).toBe(false);
     });
   });
-
-  it('an unknown contact is named in the error', async () => {
-    reamaze().post('/api/v1/contacts/nobody%40example.com/notes').reply(404, '');
-    expect(await failure(run({ contact: 'nobody@example.com', note: 'x' }))).toEqual({
-      name: 'AppError',
-      code: 'NotFound',
-      status: 404,
-      message:
-        'No contact with the email address "nobody@example.com" was found on acme.reamaze.io.',
-    });
-  });
 });

@@ -403,17 +403,6 @@ describe('Create Conversation: answers', () => {
     });
   });
 
-  it('does not retry a failed create on its own: it may have been saved', async () => {
-    reamaze().post(PATH).reply(502, 'Bad Gateway');
-    expect(await failure(run(required))).toEqual({
-      name: 'AppError',
-      code: 'ReamazeUnavailable',
-      status: 503,
-      message:
-        'Re:amaze had a problem answering (HTTP 502 Bad Gateway). Re:amaze may or may not have saved the change: check Re:amaze before you replay this step.',
-    });
-  });
-
   it('unwraps an answer given as {"conversation": {…}}', async () => {
     reamaze().post(PATH).reply(200, { conversation: created });
     expect(await run(required)).toEqual(flattenConversation(created, 'acme'));

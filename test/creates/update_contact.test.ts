@@ -102,19 +102,6 @@ describe('Update Contact', () => {
     });
   });
 
-  it('an unknown contact is named in the error', async () => {
-    reamaze()
-      .put('/api/v1/contacts/%2B14155550199')
-      .query({ identifier_type: 'mobile' })
-      .reply(404, { error: 'not found' });
-    expect(await failure(run({ contact: '+14155550199', name: 'X' }))).toEqual({
-      name: 'AppError',
-      code: 'NotFound',
-      status: 404,
-      message: 'No contact with the mobile number "+14155550199" was found on acme.reamaze.io.',
-    });
-  });
-
   it("passes on Re:amaze's explanation of a refusal", async () => {
     reamaze()
       .put('/api/v1/contacts/maya%40example.com')

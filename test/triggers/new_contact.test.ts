@@ -200,11 +200,6 @@ describe('New Contact: failures', () => {
       message: expect.stringContaining('the list of contacts'),
     });
   });
-
-  it('a rate limit asks Zapier to poll again later', async () => {
-    reamaze().get('/api/v1/contacts').query(true).reply(429, '', { 'Retry-After': '30' });
-    expect(await failure(run())).toMatchObject({ name: 'ThrottledError', delay: 30 });
-  });
 });
 
 /** `GET /contacts?sort=date` over `made`: those created by `now()`, newest first, 30 a page. */

@@ -1,8 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import {
-  perform as operationPerform,
-  REPORTS_PERMISSION,
-} from '../../triggers/new_satisfaction_rating';
+import { perform as operationPerform } from '../../triggers/new_satisfaction_rating';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 const perform = operationPerform as unknown as (z: ZObject, bundle: Bundle) => Promise<Item[]>;
@@ -152,21 +149,5 @@ describe('New Satisfaction Rating: polling', () => {
         created_at: '',
       },
     ]);
-  });
-
-  it('a 403 names the missing Reports permission and who grants it, not "reconnect"', async () => {
-    reamaze().get(PATH).query(true).reply(403, { error: 'You are not allowed to access reports' });
-    expect(await failure(run())).toEqual({
-      name: 'AppError',
-      code: 'PermissionDenied',
-      status: 403,
-      message: `Re:amaze refused this on acme.reamaze.io (HTTP 403 Forbidden): ${REPORTS_PERMISSION}`,
-    });
-    expect(REPORTS_PERMISSION).toContain('account owner or admin');
-  });
-
-  it('a 403 about the login still asks to reconnect', async () => {
-    reamaze().get(PATH).query(true).reply(403, { error: 'Invalid login email or API token' });
-    expect((await failure(run())).name).toBe('ExpiredAuthError');
   });
 });

@@ -114,18 +114,4 @@ describe('staff_list (hidden dropdown of staff)', () => {
       status: 502,
     });
   });
-
-  it('says what is missing when the token’s user may not list staff', async () => {
-    reamaze()
-      .get('/api/v1/staff')
-      .query({ page: '1' })
-      .reply(403, { error: 'You do not have permission to access staff' });
-    expect(await failure(list())).toEqual({
-      name: 'AppError',
-      message:
-        'Your Re:amaze user is not allowed to do this on acme.reamaze.io: You do not have permission to access staff. Ask a Re:amaze admin to grant the permission, or connect as another user.',
-      code: 'PermissionDenied',
-      status: 403,
-    });
-  });
 });
