@@ -14,7 +14,7 @@ export const MAX_SEARCH_PAGES = 3;
 
 const ONE_OF = 'Email is searched when given, else Mobile, else Name.';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'email',
     label: 'Email',

@@ -21,7 +21,7 @@ export const RATING_LABELS: Readonly<Record<number, string>> = {
 export const REPORTS_PERMISSION =
   'reading satisfaction ratings needs the Reports permission (access_reports) in your Re:amaze role. An account owner or admin can turn it on under Settings → Staff → Roles, or you can connect Zapier as a user whose role has it.';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'ratings',
     label: 'Only Ratings of',

@@ -1,9 +1,8 @@
-import channelList, { channelSample } from '../../triggers/channel_list';
+import { channelSample, perform } from '../../triggers/channel_list';
 import { appTester, authData, reamaze, resetNock } from '../helpers';
 
 afterEach(resetNock);
 
-const { perform } = channelList.operation as { perform: Parameters<typeof appTester>[0] };
 const list = (page: number) => appTester(perform, { authData, inputData: {}, meta: { page } });
 
 describe('channel_list (hidden dropdown of channels)', () => {
