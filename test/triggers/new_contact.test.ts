@@ -191,15 +191,6 @@ describe('New Contact: failures', () => {
     reamaze().get('/api/v1/contacts').query(true).reply(200, page([], 1));
     expect(await run()).toEqual([]);
   });
-
-  it('a body without a contact list is a clear error, not a TypeError', async () => {
-    reamaze().get('/api/v1/contacts').query(true).reply(200, { contacts: 'none' });
-    expect(await failure(run())).toMatchObject({
-      name: 'AppError',
-      code: 'UnexpectedResponse',
-      message: expect.stringContaining('the list of contacts'),
-    });
-  });
 });
 
 /** `GET /contacts?sort=date` over `made`: those created by `now()`, newest first, 30 a page. */
