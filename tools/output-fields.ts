@@ -2,7 +2,7 @@ import App from '../index';
 
 /**
  * Prints, per operation, how many output fields it declares and the labels, most mapped first:
- * the figures docs/publishing.md quotes. Run `npm run build && node dist/tools/output-fields.js`.
+ * against the caps of test/integration-checks.ts (OUTPUT_FIELD_CAPS). Run `npm run build && node dist/tools/output-fields.js`.
  */
 type Operation = { operation: { outputFields?: unknown[] } };
 
