@@ -109,6 +109,8 @@ export function faultMatrix({ full }: { full: boolean }): MatrixCount {
     const result = runOperation(operation, entry.input);
     if ('empty' in expected) {
       expect(await result).toEqual([]);
+    } else if ('answered' in expected) {
+      expect(await result).toMatchObject({ status_code: 200 });
     } else {
       expect(await failure(result)).toEqual(expected.error);
     }
