@@ -9,9 +9,9 @@ import { HOST, type ExpectedRequest, type Outcome } from './operations';
  */
 
 /** The client's timeout while a "slower than the timeout" fault runs (see matrix.ts). */
-export const TEST_TIMEOUT_MS = 100;
+export const TEST_TIMEOUT_MS = 300;
 /** How late the slow answer comes: well past {@link TEST_TIMEOUT_MS}. */
-const SLOW_MS = 500;
+const SLOW_MS = 1_000;
 /** Date.now() while the HTTP-date Retry-After fault runs, on a whole second (HTTP dates have no ms). */
 export const FIXED_NOW = Date.parse('2026-03-09T15:00:00Z');
 
