@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Long simulations and property runs (`*.long.test.ts`) run with `npm run test:long` (CI runs both).
+  // Long simulations (`*.long.test.ts`) and full property runs: `npm run test:long` (test/runs.ts).
   testPathIgnorePatterns: ['/node_modules/', '\\.long\\.test\\.ts$'],
   // `../index` must mean index.ts, not the root index.js shim over dist/ (only the shim test loads that).
   moduleFileExtensions: ['ts', 'js', 'json'],

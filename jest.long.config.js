@@ -1,8 +1,12 @@
-/** `npm run test:long`: only the long simulations and property runs that `npm test` leaves out. */
+/**
+ * `npm run test:long`: the whole suite at full strength (TEST_LONG: every property case, the full
+ * fault matrix and secret test, see test/runs.ts) plus the long simulations (`*.long.test.ts`).
+ */
 const base = require('./jest.config.js');
+
+process.env.TEST_LONG = '1';
 
 module.exports = {
   ...base,
-  testMatch: ['**/*.long.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
 };

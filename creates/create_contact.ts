@@ -12,7 +12,7 @@ import { publicUrl } from '../lib/input/public-url';
 
 const EITHER = 'Email or Mobile is required: give at least one, or both.';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'email',
     label: 'Email',

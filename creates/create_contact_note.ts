@@ -25,7 +25,7 @@ export type ContactNoteItem = {
   contact_note_count: number;
 };
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   contactField,
   { key: 'note', label: 'Note', required: true, type: 'text' },
   {

@@ -32,7 +32,7 @@ import {
  */
 const SETTABLE_STATUSES = settableStatuses([0, 1, 2, 3, 4]);
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'channel',
     label: 'Channel',
@@ -127,7 +127,7 @@ function channelSlug(value: unknown): string {
  * Every value is checked before the request, so a bad one gets an error naming its field and
  * nothing is created.
  */
-const perform = (async (z, bundle) => {
+export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
   // Required first, in the order the fields are shown.
   const category = channelSlug(input.channel);

@@ -33,7 +33,7 @@ export const MESSAGE_TYPES = {
   1: MESSAGE_VISIBILITIES[1] as 'Internal Note',
 } as const;
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   conversationField,
   {
     key: 'body',

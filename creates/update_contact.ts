@@ -16,7 +16,7 @@ import {
 import { compact, dict, invalid, list, text } from '../lib/input/read';
 import { publicUrl } from '../lib/input/public-url';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     ...contactField,
     helpText: `${contactField.helpText} A contact's email address and mobile number cannot be changed.`,

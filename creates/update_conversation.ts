@@ -39,7 +39,7 @@ export const TAG_ACTIONS = {
 } as const;
 type TagAction = keyof typeof TAG_ACTIONS;
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   conversationField,
   {
     key: 'status',

@@ -19,7 +19,7 @@ export const SEARCH_BUDGET_MS = POLL_BUDGET_MS;
 
 const ONE_OF = 'Email is searched when given, else Mobile, else Name.';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'email',
     label: 'Email',

@@ -26,7 +26,7 @@ import {
 } from '../lib/records/conversation';
 import { newestFirst } from '../lib/records/conversation-order';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: conversationField.key,
     label: conversationField.label,

@@ -9,7 +9,7 @@ import {
   type ResponseTemplateItem,
 } from '../lib/records/response-template';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'query',
     label: 'Name or Text',

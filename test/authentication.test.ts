@@ -16,18 +16,6 @@ const channels = {
 };
 
 describe('authentication', () => {
-  it('declares Brand, Login Email and API Token, in that order', () => {
-    expect(App.authentication?.type).toBe('basic');
-    expect(
-      App.authentication?.fields?.map((field) => [field.key, field.label, field.type]),
-    ).toEqual([
-      ['brand', 'Brand', 'string'],
-      ['username', 'Login Email', 'string'],
-      ['password', 'API Token', 'password'],
-    ]);
-    expect(App.authentication?.fields?.[0]?.inputFormat).toBe('https://{{input}}.reamaze.io');
-  });
-
   it('tests the connection with one GET /channels on the brand host and returns the label data', async () => {
     const scope = reamaze().get('/api/v1/channels').reply(200, channels);
     const account = await appTester(testAuth, {
@@ -56,27 +44,5 @@ describe('authentication', () => {
       '"acme.reamaze.io.evil.com" is not a Re:amaze brand. Enter your brand as it appears in your Re:amaze address: for https://acme.reamaze.io enter "acme". You find it under Settings → Brands in Re:amaze.',
     );
     expect(nock.pendingMocks()).toEqual([]);
-  });
-
-  it('asks the user to reconnect when Re:amaze rejects the credentials (403)', async () => {
-    reamaze().get('/api/v1/channels').reply(403, { error: 'Unauthorized' });
-    const error = await failure(appTester(testAuth, { authData }));
-    expect(error).toEqual({
-      name: 'ExpiredAuthError',
-      message:
-        'Re:amaze did not accept the login email or API token for acme.reamaze.io (HTTP 403 Forbidden). Reconnect your Re:amaze account in Zapier with your login email and a current API token (Re:amaze → Settings → API Token).',
-    });
-  });
-
-  it('names the brand host it tried when the brand does not exist (404)', async () => {
-    reamaze().get('/api/v1/channels').reply(404, '<html><body>Not Found</body></html>');
-    const error = await failure(appTester(testAuth, { authData: { ...authData, brand: 'acme' } }));
-    expect(error).toEqual({
-      name: 'AppError',
-      code: 'NotFound',
-      status: 404,
-      message:
-        'Re:amaze answered HTTP 404 Not Found for acme.reamaze.io. Check that the brand is right: it is the part before .reamaze.io in your Re:amaze address.',
-    });
   });
 });

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import App from '../index';
 
 const ROOT = join(__dirname, '..');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -18,15 +17,6 @@ describe('README', () => {
   it('stays short enough to read in five minutes, in a 100-column terminal', () => {
     expect(Buffer.byteLength(readme)).toBeLessThan(12_000);
     expect(proseLines().filter((line) => line.length > 100)).toEqual([]);
-  });
-
-  it('names every operation a Zap builder can choose', () => {
-    const visible = [App.triggers, App.creates, App.searches].flatMap((registry) =>
-      Object.values(registry as Record<string, { display: { label: string; hidden?: boolean } }>)
-        .filter((operation) => !operation.display.hidden)
-        .map((operation) => operation.display.label),
-    );
-    expect(visible.filter((label) => !readme.includes(`| ${label} `))).toEqual([]);
   });
 
   it('links only to files that exist', () => {

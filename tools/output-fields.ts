@@ -1,8 +1,9 @@
 import App from '../index';
 
 /**
- * Prints, per operation, how many output fields it declares and the labels, most mapped first:
- * the figures docs/publishing.md quotes. Run `npm run build && node dist/tools/output-fields.js`.
+ * Prints, per operation, how many output fields it declares and the labels, most mapped first,
+ * to weigh against OUTPUT_FIELD_CAPS of test/integration-checks.ts.
+ * Run `npm run build && node dist/tools/output-fields.js`.
  */
 type Operation = { operation: { outputFields?: unknown[] } };
 

@@ -22,7 +22,7 @@ export const channelSample: ChannelChoice = {
  * GET /channels may come back without `page_count` (it is not always paged): then the first page
  * is the whole list.
  */
-const perform = (async (z, bundle) => {
+export const perform = (async (z, bundle) => {
   const channels = await dropdownPage(z, bundle, '/channels', 'channels');
   return channels
     .map((channel) => ({ channel, slug: stringField(channel.slug) }))

@@ -18,7 +18,7 @@ export const CONTACT_TYPES = {
   mobile: 'Has a Mobile Number',
 } as const;
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'contact_type',
     label: 'Contact Type',

@@ -21,7 +21,7 @@ export const RATING_LABELS: Readonly<Record<number, string>> = {
 /** Why a 403 here is not a login problem: the endpoint needs the role's Reports permission. */
 export const REPORTS_PERMISSION = reportsPermission('reading satisfaction ratings');
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'ratings',
     label: 'Only Ratings of',

@@ -1,8 +1,4 @@
-import App from '../../index';
-import createContactNote, {
-  perform as operationPerform,
-  newNote,
-} from '../../creates/create_contact_note';
+import { perform as operationPerform, newNote } from '../../creates/create_contact_note';
 import { runWithInput, failure, reamaze, resetNock } from '../helpers';
 
 const run = (inputData: Record<string, unknown>) => runWithInput(operationPerform, inputData);
@@ -28,21 +24,6 @@ const allNotes = [
 afterEach(resetNock);
 
 describe('Add Contact Note', () => {
-  it('is registered and named the Zapier way', () => {
-    expect(App.creates?.create_contact_note?.key).toBe('create_contact_note');
-    expect(createContactNote.display).toEqual({
-      label: 'Add Contact Note',
-      description: 'Adds an internal note to a contact.',
-    });
-    const fields = createContactNote.operation.inputFields as Record<string, unknown>[];
-    expect(fields.map((f) => [f.key, f.required, f.dynamic ?? f.search ?? null])).toEqual([
-      ['contact', true, 'contact_list.id.name'],
-      ['note', true, null],
-      ['creator_email', false, 'staff_list.id.name'],
-      ['created_at', false, null],
-    ]);
-  });
-
   it('POSTs the note as a top-level body, as the official page documents, and returns the new note', async () => {
     const scope = reamaze()
       .matchHeader('content-type', 'application/json')
@@ -146,17 +127,6 @@ describe('Add Contact Note', () => {
       const scope = reamaze().post(/.*/).query(true).reply(200, allNotes);
       expect(await failure(run(inputData))).toMatchObject({ name: 'HaltedError', ...expected });
       expect(scope.isDone()).toBe(false);
-    });
-  });
-
-  it('an unknown contact is named in the error', async () => {
-    reamaze().post('/api/v1/contacts/nobody%40example.com/notes').reply(404, '');
-    expect(await failure(run({ contact: 'nobody@example.com', note: 'x' }))).toEqual({
-      name: 'AppError',
-      code: 'NotFound',
-      status: 404,
-      message:
-        'No contact with the email address "nobody@example.com" was found on acme.reamaze.io.',
     });
   });
 });

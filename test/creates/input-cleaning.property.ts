@@ -444,8 +444,8 @@ const registered = Object.values(
 );
 
 /**
- * Every create, every field, `runs` generated inputs each through Zapier's runner: the everyday
- * run (input-cleaning.property.test.ts) and the long one (input-cleaning.long.test.ts).
+ * Every create, every field, `runs` generated inputs each through Zapier's runner
+ * (input-cleaning.test.ts: 15 every day, 150 in `npm run test:long`).
  */
 export function describeInputCleaning(runs: number): void {
   afterEach(resetNock);

@@ -274,16 +274,6 @@ describe('update_conversation: answers', () => {
     expect(put.isDone()).toBe(false);
   });
 
-  it('names the conversation when Re:amaze does not know it', async () => {
-    reamaze().put('/api/v1/conversations/gone').reply(404, { error: 'not found' });
-    expect(await failure(update({ conversation: 'gone', status: '2' }))).toEqual({
-      name: 'AppError',
-      code: 'NotFound',
-      status: 404,
-      message: 'No conversation "gone" was found on acme.reamaze.io.',
-    });
-  });
-
   it('shows Re:amaze’s own explanation of a 422', async () => {
     reamaze()
       .put(PATH)

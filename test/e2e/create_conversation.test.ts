@@ -110,21 +110,4 @@ describe('Create Conversation against the sandbox', () => {
       [files[1], 'stove.jpg'],
     ]);
   });
-
-  it('refuses an attachment on a private address before any request', async () => {
-    const error = await failure(
-      run(createConversation(), { ...input, attachments: ['http://0xA9FEA9FE/latest/'] }),
-    );
-    expect(error.name).toBe('HaltedError'); // an input mistake (docs/errors.md)
-    expect(error.message).toContain('(169.254.169.254)');
-    expect(sandbox.requests).toEqual([]);
-  });
-
-  it('refuses a bad email before any request', async () => {
-    const error = await failure(
-      run(createConversation(), { ...input, customer_email: 'nina at example' }),
-    );
-    expect(error.name).toBe('HaltedError'); // an input mistake (docs/errors.md)
-    expect(sandbox.requests).toEqual([]);
-  });
 });

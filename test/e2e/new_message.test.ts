@@ -100,27 +100,6 @@ describe('New Message against the sandbox', () => {
     ).toBe(true);
   });
 
-  it('a burst of 150 between two polls costs 6 requests and fires exactly the 150', async () => {
-    const before = new Set(ids(await poll()));
-    sandbox.addBurst(150);
-    sandbox.clearLog();
-    const items = await poll();
-    expect(sandbox.requests).toHaveLength(6);
-    const fresh = items.filter((item) => !before.has(item.id as string));
-    expect(fresh).toHaveLength(150);
-    expect(fresh.every((item) => /^Burst message \d+ of 150/.test(item.body_text as string))).toBe(
-      true,
-    );
-  });
-
-  it('loading a sample costs one request', async () => {
-    sandbox.addBurst(100);
-    sandbox.clearLog();
-    const items = await poll({}, { isLoadingSample: true });
-    expect(requestLines(sandbox)).toEqual(['GET /messages?page=1']);
-    expect(items).toHaveLength(30);
-  });
-
   it('identities are stable from one poll to the next: a repeated poll fires nothing', async () => {
     const first = await poll();
     const second = await poll();

@@ -113,6 +113,8 @@ export interface FaultCase {
   lowTimeout?: boolean;
   /** Run with Date.now() fixed at {@link FIXED_NOW}. */
   fixedNow?: boolean;
+  /** Whether the outcome for this request depends on its own entry, not only on its method. */
+  specific?: (request: ExpectedRequest) => boolean;
 }
 
 const html502 =
@@ -145,6 +147,7 @@ export const FAULTS: FaultCase[] = [
   },
   {
     name: '403 for a missing permission',
+    specific: (request) => request.forbidden !== undefined,
     fault: { status: 403, body: { error: 'You do not have permission to access this resource' } },
     expected: (request) =>
       request.forbidden ??
@@ -170,6 +173,7 @@ export const FAULTS: FaultCase[] = [
   },
   {
     name: '404',
+    specific: () => true,
     fault: { status: 404, body: { error: 'Not Found' } },
     expected: (request) => request.notFound,
   },
@@ -283,6 +287,7 @@ export const FAULTS: FaultCase[] = [
   },
   {
     name: 'an empty body with status 200',
+    specific: (request) => request.emptyAnswer !== undefined,
     fault: { status: 200, body: '' },
     expected: (request) => request.emptyAnswer ?? unreadable(request, 'an empty answer (HTTP 200)'),
   },
@@ -298,6 +303,7 @@ export const FAULTS: FaultCase[] = [
   },
   {
     name: '200 {}',
+    specific: (request) => request.emptyRecord !== undefined || 'answered' in request.wrongShape,
     fault: { status: 200, body: {} },
     expected: (request) => request.emptyRecord ?? request.wrongShape,
   },
@@ -308,6 +314,7 @@ export const FAULTS: FaultCase[] = [
   },
   {
     name: 'wrong shape: {"<key>": null}',
+    specific: () => true,
     fault: (request) => ({ status: 200, body: wrongShape('null')(request) }),
     expected: (request) => request.wrongShape,
   },

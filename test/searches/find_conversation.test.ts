@@ -1,5 +1,4 @@
 import nock from 'nock';
-import App from '../../index';
 import { perform } from '../../searches/find_conversation';
 import {
   LIVE_CONVERSATION_ITEM,
@@ -68,18 +67,6 @@ describe('find_conversation by slug', () => {
       tags: ['vip'],
     });
     expect(scope.isDone()).toBe(true);
-  });
-
-  it('still fails on other errors (credentials, rate limit)', async () => {
-    reamaze().get('/api/v1/conversations/x').reply(403, { error: 'Forbidden' });
-    expect(await failure(find({ ...unmapped, conversation: 'x' }))).toMatchObject({
-      name: 'ExpiredAuthError',
-    });
-    reamaze().get('/api/v1/conversations/x').reply(429, '', { 'Retry-After': '30' });
-    expect(await failure(find({ ...unmapped, conversation: 'x' }))).toMatchObject({
-      name: 'ThrottledError',
-      delay: 30,
-    });
   });
 });
 
@@ -164,34 +151,5 @@ describe('find_conversation by criteria', () => {
     expect(await failure(find({ ...unmapped, channel: 'support' }))).toMatchObject({
       code: 'UnexpectedResponse',
     });
-  });
-});
-
-describe('find_conversation: definition', () => {
-  it('pairs with Create Conversation as "Find or Create Conversation"', () => {
-    const pairing = App.searchOrCreates?.find_conversation;
-    expect(pairing).toEqual({
-      key: 'find_conversation',
-      display: {
-        label: 'Find or Create Conversation',
-        description: 'Finds a conversation, and creates one if none is found.',
-      },
-      search: 'find_conversation',
-      create: 'create_conversation',
-    });
-    expect(App.searches?.find_conversation).toBeDefined();
-    expect(App.creates?.create_conversation).toBeDefined();
-  });
-
-  it('powers the Conversation field of Add Message and Update Conversation', () => {
-    for (const key of ['create_message', 'update_conversation'] as const) {
-      const fields = App.creates?.[key]?.operation.inputFields as { key: string }[];
-      expect(fields[0]).toMatchObject({
-        key: 'conversation',
-        required: true,
-        dynamic: 'conversation_list.id.name',
-        search: 'find_conversation.id',
-      });
-    }
   });
 });

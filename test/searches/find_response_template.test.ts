@@ -1,7 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import App from '../../index';
-import search, { perform as operationPerform } from '../../searches/find_response_template';
-import { responseTemplateSample } from '../../lib/records/response-template';
+import { perform as operationPerform } from '../../searches/find_response_template';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 const perform = operationPerform as unknown as (z: ZObject, bundle: Bundle) => Promise<unknown[]>;
@@ -19,12 +17,6 @@ const listed = (templates: unknown[]) => ({
 afterEach(resetNock);
 
 describe('Find Response Template', () => {
-  it('is registered with labelled outputs matching its sample', () => {
-    expect(App.searches?.find_response_template).toBe(search);
-    const keys = (search.operation.outputFields as { key: string }[]).map((f) => f.key);
-    expect(keys.sort()).toEqual(Object.keys(responseTemplateSample).sort());
-  });
-
   it('searches with q and puts the template named exactly as searched first', async () => {
     const scope = reamaze()
       .get(PATH)

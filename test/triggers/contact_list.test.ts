@@ -1,5 +1,4 @@
-import App from '../../index';
-import contactList, { contactChoiceSample, perform } from '../../triggers/contact_list';
+import { contactChoiceSample, perform } from '../../triggers/contact_list';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 afterEach(resetNock);
@@ -31,24 +30,6 @@ const page = (contacts: Record<string, unknown>[], pageCount = 1) => ({
 });
 
 describe('contact_list (hidden dropdown of contacts)', () => {
-  it('is hidden, pages for "load more", and is what both Contact fields point at, next to the search', () => {
-    expect(contactList.display.hidden).toBe(true);
-    expect(contactList.operation.canPaginate).toBe(true);
-    expect(App.triggers?.contact_list?.key).toBe('contact_list');
-    for (const create of ['update_contact', 'create_contact_note'] as const) {
-      const field = App.creates?.[create]?.operation.inputFields?.find(
-        (input) => typeof input === 'object' && input.key === 'contact',
-      );
-      expect([create, field]).toEqual([
-        create,
-        expect.objectContaining({
-          dynamic: 'contact_list.id.name',
-          search: 'find_contact.identifier',
-        }),
-      ]);
-    }
-  });
-
   it('shows each contact’s name and uses the email, else the mobile number, as the value', async () => {
     const scope = reamaze()
       .get('/api/v1/contacts')

@@ -3,6 +3,7 @@ import { perform } from '../../triggers/new_message';
 import { appTester, authData, resetNock } from '../helpers';
 import { renderInstant } from '../fixtures/messages';
 import { serveMessages } from '../fixtures/messages-api';
+import { runs } from '../runs';
 
 /**
  * Message identity through the trigger (property): generated sets of distinct messages, with many
@@ -110,6 +111,6 @@ it('gives each message the same id in every poll, whatever its page, order and o
         expect(two).toEqual(one);
       },
     ),
-    { numRuns: 60, seed: 3 },
+    { numRuns: runs(60), seed: 3 },
   );
 }, 30_000);

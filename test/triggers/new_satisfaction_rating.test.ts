@@ -1,10 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import App from '../../index';
-import trigger, {
-  perform as operationPerform,
-  REPORTS_PERMISSION,
-  satisfactionRatingSample,
-} from '../../triggers/new_satisfaction_rating';
+import { perform as operationPerform } from '../../triggers/new_satisfaction_rating';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 const perform = operationPerform as unknown as (z: ZObject, bundle: Bundle) => Promise<Item[]>;
@@ -41,36 +36,6 @@ beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => {
   jest.restoreAllMocks();
   resetNock();
-});
-
-describe('New Satisfaction Rating: definition', () => {
-  it('is registered, named the Zapier way, and deduplicates on the rating id', () => {
-    expect(App.triggers?.new_satisfaction_rating).toBe(trigger);
-    expect(trigger.display).toEqual({
-      label: 'New Satisfaction Rating',
-      description: 'Triggers when a customer rates a conversation in a satisfaction survey.',
-    });
-    const fields = trigger.operation.outputFields as { key: string; primary?: boolean }[];
-    expect(fields.filter((f) => f.primary).map((f) => f.key)).toEqual(['id']);
-    expect(fields.map((f) => f.key).sort()).toEqual(Object.keys(satisfactionRatingSample).sort());
-  });
-
-  it('offers the five ratings, best first, as a multi-select', () => {
-    const [field] = trigger.operation.inputFields as {
-      key: string;
-      list?: boolean;
-      choices?: { value: string; label: string }[];
-    }[];
-    expect(field?.key).toBe('ratings');
-    expect(field?.list).toBe(true);
-    expect(field?.choices?.map((c) => c.label)).toEqual([
-      '5 – Very Satisfied',
-      '4 – Satisfied',
-      '3 – Neutral',
-      '2 – Dissatisfied',
-      '1 – Very Dissatisfied',
-    ]);
-  });
 });
 
 describe('New Satisfaction Rating: polling', () => {
@@ -184,21 +149,5 @@ describe('New Satisfaction Rating: polling', () => {
         created_at: '',
       },
     ]);
-  });
-
-  it('a 403 names the missing Reports permission and who grants it, not "reconnect"', async () => {
-    reamaze().get(PATH).query(true).reply(403, { error: 'You are not allowed to access reports' });
-    expect(await failure(run())).toEqual({
-      name: 'AppError',
-      code: 'PermissionDenied',
-      status: 403,
-      message: `Re:amaze refused this on acme.reamaze.io (HTTP 403 Forbidden): ${REPORTS_PERMISSION}`,
-    });
-    expect(REPORTS_PERMISSION).toContain('account owner or admin');
-  });
-
-  it('a 403 about the login still asks to reconnect', async () => {
-    reamaze().get(PATH).query(true).reply(403, { error: 'Invalid login email or API token' });
-    expect((await failure(run())).name).toBe('ExpiredAuthError');
   });
 });

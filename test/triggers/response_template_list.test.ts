@@ -1,6 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import App from '../../index';
-import trigger, { perform as operationPerform } from '../../triggers/response_template_list';
+import { perform as operationPerform } from '../../triggers/response_template_list';
 import { appTester, authData, reamaze, resetNock } from '../helpers';
 
 const perform = operationPerform as unknown as (z: ZObject, bundle: Bundle) => Promise<unknown[]>;
@@ -12,16 +11,6 @@ const PATH = '/api/v1/response_templates';
 afterEach(resetNock);
 
 describe('Response Template dropdown', () => {
-  it('is a hidden, paged trigger that Add Message uses', () => {
-    expect(App.triggers?.response_template_list).toBe(trigger);
-    expect(trigger.display.hidden).toBe(true);
-    expect(trigger.operation.canPaginate).toBe(true);
-    const field = (
-      App.creates?.create_message?.operation.inputFields as { key: string; dynamic?: string }[]
-    ).find((f) => f.key === 'response_template');
-    expect(field?.dynamic).toBe('response_template_list.id.name');
-  });
-
   it("lists each page's templates by ID and name; Zapier's page 0 is Re:amaze's page 1", async () => {
     const scope = reamaze()
       .get(PATH)

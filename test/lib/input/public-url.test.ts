@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isPrivateIpv4, publicUrl, publicUrls } from '../../../lib/input/public-url';
 import { thrownBy } from '../../helpers';
+import { runs } from '../../runs';
 
 const HINT =
   'Re:amaze downloads the file from the internet: use a public link, such as a file from an earlier step.';
@@ -194,7 +195,7 @@ const publicV4 = fc
   .tuple(fc.integer({ min: 1, max: 223 }), octet, octet, octet)
   .filter((octets) => !isPrivateIpv4(octets));
 
-/** Counted per category, for the report in docs/attachment-urls.md. */
+/** Counted per category, printed after the run. */
 const tried = { privateV4: 0, publicV4: 0, privateV6: 0, userInfo: 0 };
 
 describe('publicUrl, property: every notation of an address gets the same answer', () => {
@@ -213,7 +214,7 @@ describe('publicUrl, property: every notation of an address gets the same answer
           );
         }
       }),
-      { seed: 1216, numRuns: 100 },
+      { seed: 1216, numRuns: runs(100) },
     );
   });
 
@@ -227,7 +228,7 @@ describe('publicUrl, property: every notation of an address gets the same answer
           );
         }
       }),
-      { seed: 1216, numRuns: 300 },
+      { seed: 1216, numRuns: runs(300) },
     );
   });
 
@@ -252,7 +253,7 @@ describe('publicUrl, property: every notation of an address gets the same answer
           /points at a private or local network address/,
         );
       }),
-      { seed: 1216, numRuns: 300 },
+      { seed: 1216, numRuns: runs(300) },
     );
   });
 
@@ -271,7 +272,7 @@ describe('publicUrl, property: every notation of an address gets the same answer
         expect(message).toContain('https://files.example.com/a.pdf');
         expect(message).not.toContain(`${user}:${password}@`);
       }),
-      { seed: 1216, numRuns: 300 },
+      { seed: 1216, numRuns: runs(300) },
     );
   });
 });

@@ -15,6 +15,7 @@ import {
   text,
 } from '../../../lib/input/read';
 import { thrownBy } from '../../helpers';
+import { runs } from '../../runs';
 
 const halted = (message: string) => ({ name: 'HaltedError', message });
 
@@ -136,14 +137,14 @@ describe('invisible values are absent; control characters are never sent', () =>
   });
 
   it('property: whatever arrives, text never holds a control character other than tab and line breaks', () => {
-    const runs = 2000;
-    count('control characters in text', runs);
+    const cases = runs(2000);
+    count('control characters in text', cases);
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (value) => {
         const sent = text(value, 'Message');
         if (sent !== undefined) expect(/(?![\t\n\r])\p{Cc}/u.test(sent)).toBe(false);
       }),
-      { numRuns: runs, seed: 12 },
+      { numRuns: cases, seed: 12 },
     );
   });
 });

@@ -12,6 +12,7 @@ import {
 import { parseInstant } from '../../../lib/http/api-values';
 import { REQUEST_TIMEOUT_MS } from '../../../lib/http/client';
 import type { Watermarks, WatermarkStore } from '../../../lib/polling/zap-state';
+import { runs } from '../../runs';
 
 const MINUTE = 60_000;
 const NOW = Date.parse('2026-03-09T12:00:00.000Z');
@@ -319,7 +320,7 @@ describe('pollNewestFirst under Zapier dedupe (property)', () => {
           for (const key of firedAt.keys()) expect(key.startsWith('old')).toBe(false);
         },
       ),
-      { numRuns: 150, seed: 20260309 },
+      { numRuns: runs(150), seed: 20260309 },
     );
   });
 });

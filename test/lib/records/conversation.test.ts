@@ -5,6 +5,7 @@ import {
   flattenConversation,
 } from '../../../lib/records/conversation';
 import { API_CONVERSATION_SAMPLE } from '../../../lib/records/conversation.sample';
+import { runs } from '../../runs';
 
 /** The official GET /conversations/{slug} sample keys, with the extras real-data clients see. */
 const fetched = {
@@ -205,7 +206,7 @@ describe('flattenConversation', () => {
         );
         expect(Array.isArray(withNested.tags)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -27,6 +27,7 @@ import {
   staffMarkdownReply,
   withAttachments,
 } from '../../fixtures/messages';
+import { runs } from '../../runs';
 
 const acme = { authData: { brand: 'acme' } };
 const flat = (message: ApiMessage) => flattenMessage(message, acme);
@@ -80,7 +81,7 @@ describe('parseInstant', () => {
         fc.integer({ min: -12 * 60, max: 14 * 60 }),
         (ms, offset) => parseInstant(renderInstant(ms, offset)) === ms,
       ),
-      { numRuns: 500, seed: 3 },
+      { numRuns: runs(500), seed: 3 },
     );
   });
 });
@@ -176,7 +177,7 @@ describe('messageIdentity', () => {
           a.slug === b.slug && a.ms === b.ms && a.visibility === b.visibility && a.body === b.body;
         expect(messageIdentity(api(a)) === messageIdentity(api(b))).toBe(same);
       }),
-      { numRuns: 1000, seed: 7 },
+      { numRuns: runs(1000), seed: 7 },
     );
   });
 });

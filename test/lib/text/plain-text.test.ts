@@ -13,6 +13,7 @@ import {
   checkLinearGrowth,
   growthRatios,
 } from '../../fixtures/hostile-bodies';
+import { runs } from '../../runs';
 
 describe('toPlainText', () => {
   it('turns an HTML email into readable text with paragraphs, breaks, lists and links', () => {
@@ -72,14 +73,14 @@ describe('toPlainText', () => {
           for (const w of words) expect(text).toContain(w);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     fc.assert(
       fc.property(
         fc.string({ maxLength: 200 }),
         (anything) => typeof toPlainText(anything) === 'string',
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -172,7 +173,7 @@ describe('toPlainText (properties)', () => {
           expect(text).toBe(text.trim());
         },
       ),
-      { numRuns: 500, seed: 5 },
+      { numRuns: runs(500), seed: 5 },
     );
   }, 20_000);
 
@@ -184,7 +185,7 @@ describe('toPlainText (properties)', () => {
       fc.property(plain, (body) => {
         expect(toPlainText(body)).toBe(body.trim());
       }),
-      { numRuns: 1000, seed: 6 },
+      { numRuns: runs(1000), seed: 6 },
     );
   }, 20_000);
 
@@ -217,7 +218,7 @@ describe('toPlainText (properties)', () => {
       .map((p) => p.join(''));
     fc.assert(
       fc.property(malformed, (body) => typeof toPlainText(body) === 'string'),
-      { numRuns: 1000, seed: 7 },
+      { numRuns: runs(1000), seed: 7 },
     );
   }, 20_000);
 });
@@ -376,7 +377,7 @@ describe('toPlainText: Markdown', () => {
         }
         expect(text).not.toMatch(/\*\*|~~|`|\]\(|^#|^>/m);
       }),
-      { numRuns: 300, seed: 13 },
+      { numRuns: runs(300), seed: 13 },
     );
   });
 });

@@ -1,3 +1,0 @@
-import { describeInputCleaning } from './input-cleaning.property';
-
-describeInputCleaning(15);
