@@ -14,6 +14,8 @@ import {
   type ApiMessageFixture,
 } from '../fixtures/messages';
 import { serveMessages } from '../fixtures/messages-api';
+import { hostileBody } from '../fixtures/hostile-bodies';
+import { RESULT_LIMIT_BYTES } from '../../lib/records/result-size';
 
 const MINUTE = 60_000;
 /** Five minutes after the newest message of the INBOX fixture page. */
@@ -436,5 +438,30 @@ describe('new_message with the Zap’s watermarks (z.cache)', () => {
     served.requests.length = 0;
     await poll({}, { ...meta, isPopulatingDedupe: true });
     expect(served.requests).toHaveLength(5); // the seed reads the whole hour
+  });
+});
+
+describe('new_message result size', () => {
+  it('a page of 30 hostile 200 kB bodies fits Zapier’s 6,291,456-byte limit: raw bodies cut with a note, ids and other fields intact', async () => {
+    const shape = { kind: 'attributes', prefix: '<br>', unit: '<a href="x">"\\é&amp;' };
+    const page = traffic(30, 1_000).map((m, i) => ({
+      ...m,
+      body: `${i} ${hostileBody(shape, 200_000)}`,
+    }));
+    serveMessages(() => page);
+    const items = await poll();
+    const bytes = Buffer.byteLength(JSON.stringify(items), 'utf8');
+    expect(bytes).toBeLessThanOrEqual(RESULT_LIMIT_BYTES);
+    expect(RESULT_LIMIT_BYTES).toBeLessThan(6_291_456);
+    expect(items.map((item) => item.id)).toEqual(page.map(messageIdentity));
+    for (const [i, item] of items.entries()) {
+      expect(item.body).toMatch(
+        /…\n\n\[Cut to fit Zapier's size limit for one poll: [\d,]+ of 200,00\d characters shown\.\]$/,
+      );
+      expect(page[i]?.body.startsWith((item.body as string).split('…\n\n[Cut')[0] as string)).toBe(
+        true,
+      );
+    }
+    if (process.env.SIMULATION_REPORT) console.log(`hostile page: ${bytes} bytes`);
   });
 });
