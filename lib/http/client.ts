@@ -583,9 +583,19 @@ export interface Page<T> {
   totalCount: number;
 }
 
+/** How a list is read: the request options, and whether the list may come bare. */
+export interface PageOptions extends Pick<
+  ReamazeRequest,
+  'timeoutMs' | 'notFoundMessage' | 'forbiddenMessage' | 'notFoundIsAbsent'
+> {
+  /** The list may come as a bare array, one page of all items (GET /incidents, GET /systems). */
+  bare?: boolean;
+}
+
 /**
- * Fetches one page of a paged list (`{page_size, page_count, total_count, <key>: [...]}`).
- * Items that are not JSON objects, or a missing list, are refused with a clear error.
+ * Fetches one page of a paged list (`{page_size, page_count, total_count, <key>: [...]}`, or with
+ * `bare` a bare array). Items that are not JSON objects, or a missing list, are refused with a
+ * clear error; with `notFoundIsAbsent` a 404 is an empty list.
  */
 export async function getPage(
   z: ZObject,
@@ -593,18 +603,30 @@ export async function getPage(
   path: string,
   listKey: string,
   params: Record<string, QueryValue> = {},
-  options: Pick<ReamazeRequest, 'timeoutMs' | 'notFoundMessage' | 'forbiddenMessage'> = {},
+  options: PageOptions = {},
 ): Promise<Page<Record<string, unknown>>> {
-  return pageOf(z, await reamazeRequest(z, bundle, { path, params, ...options }), listKey);
+  const { bare, ...request } = options;
+  const body = await reamazeRequest(z, bundle, { path, params, ...request });
+  if (body === undefined && options.notFoundIsAbsent)
+    return { items: [], pageCount: 0, totalCount: 0 };
+  return pageOf(z, body, listKey, bare);
 }
 
-/** One page from a list answer's body (see {@link getPage}), refused when it is not one. */
-export function pageOf(z: ZObject, body: unknown, listKey: string): Page<Record<string, unknown>> {
-  const list = isRecord(body) ? body[listKey] : undefined;
-  if (!isRecord(body) || !Array.isArray(list) || !list.every(isRecord)) {
+/**
+ * One page from a list answer's body (see {@link getPage}), refused when it is not one. With
+ * `bare`, a bare array is accepted as the one page of all items.
+ */
+export function pageOf(
+  z: ZObject,
+  body: unknown,
+  listKey: string,
+  bare = false,
+): Page<Record<string, unknown>> {
+  const list = bare && Array.isArray(body) ? body : isRecord(body) ? body[listKey] : undefined;
+  if (!Array.isArray(list) || !list.every(isRecord)) {
     throw unexpectedShape(z, `the list of ${listKey.replace(/_/g, ' ')}`);
   }
-  const record = body;
+  const record = isRecord(body) ? body : { page_count: 1, total_count: list.length };
   const count = (value: unknown): number =>
     typeof value === 'number' && Number.isFinite(value) ? value : 0;
   return {
@@ -624,8 +646,9 @@ export async function dropdownPage(
   bundle: Bundle,
   path: string,
   listKey: string,
+  options: PageOptions = {},
 ): Promise<Record<string, unknown>[]> {
   const page = (bundle.meta?.page ?? 0) + 1;
-  const result = await getPage(z, bundle, path, listKey, { page });
+  const result = await getPage(z, bundle, path, listKey, { page }, options);
   return page > 1 && page > result.pageCount ? [] : result.items;
 }
