@@ -12,6 +12,7 @@ import {
 } from '../lib/records/article';
 import { newestFirst, requireNewestFirst } from '../lib/records/conversation-order';
 import { pollNewestFirst } from '../lib/polling/paging';
+import { fitResult } from '../lib/records/result-size';
 import { zapWatermarks } from '../lib/polling/zap-state';
 
 const inputFields = defineInputFields([
@@ -55,9 +56,10 @@ export const perform = (async (z, bundle) => {
     watermarks: zapWatermarks(z, bundle, 'new_article'),
     log: (line) => z.console.log(`New Article: ${line}`),
   });
-  return articles
+  const items = articles
     .filter((article) => ['Published', ''].includes(articleStatus(article)))
     .map(flattenArticle);
+  return fitResult(items, ['body', 'body_text']);
 }) satisfies PollingTriggerPerform<typeof inputFields, ArticleItem>;
 
 export default defineTrigger({

@@ -1,6 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { getPage } from '../lib/http/client';
 import {
+  CONVERSATION_LONG_FIELDS,
   conversationCreatedAt,
   conversationOutputFields,
   conversationSample,
@@ -13,6 +14,7 @@ import {
   tagFilterField,
 } from '../lib/input/conversation-filters';
 import { requireNewestFirst, newestFirst } from '../lib/records/conversation-order';
+import { fitResult } from '../lib/records/result-size';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
 
@@ -62,8 +64,11 @@ export const perform = (async (z, bundle) => {
       : conversations.filter((c) => (conversationCreatedAt(c) ?? -Infinity) >= oldest);
 
   // flattenConversation's `id` is the slug: what Zapier deduplicates on.
-  return newestFirst(fresh).map((conversation) =>
-    flattenConversation(conversation, bundle.authData.brand),
+  return fitResult(
+    newestFirst(fresh).map((conversation) =>
+      flattenConversation(conversation, bundle.authData.brand),
+    ),
+    [...CONVERSATION_LONG_FIELDS],
   );
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

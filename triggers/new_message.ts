@@ -5,6 +5,7 @@ import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
 import { boolean, choice, choicesOf, email, trimmed } from '../lib/input/read';
 import {
+  MESSAGE_LONG_FIELDS,
   MESSAGE_OUTPUT_FIELDS,
   MESSAGE_SAMPLE,
   flattenMessage,
@@ -12,6 +13,7 @@ import {
   messageIdentity,
   type MessageItem,
 } from '../lib/records/message';
+import { fitResult } from '../lib/records/result-size';
 
 /** Look-back horizon: the shared 60 minutes (the outages it covers: docs/polling.md). */
 export const MESSAGE_HORIZON_MS = DEFAULT_HORIZON_MS;
@@ -90,16 +92,16 @@ export const perform = (async (z, bundle) => {
     fetchPage: (page, timeoutMs) =>
       getPage(z, bundle, '/messages', 'messages', { ...params, page }, { timeoutMs }),
     createdAt: (message) => parseInstant(message.created_at),
-    // Notes the user left out get no identity, which leaves them out of the result while paging
-    // still judges each page by every message on it, and `limit` counts only wanted messages.
-    identity: (message) =>
-      includeInternalNotes || !isInternalNote(message) ? messageIdentity(message) : undefined,
+    identity: messageIdentity,
+    // Notes the user left out are left out of the result while paging still judges each page by
+    // every message on it, and `limit` counts only wanted messages.
+    wanted: (message) => includeInternalNotes || !isInternalNote(message),
     meta: bundle.meta,
     watermarks: zapWatermarks(z, bundle, 'new_message'),
     log: (line) => z.console.log(`New Message: ${line}`),
     horizonMs: MESSAGE_HORIZON_MS,
   });
-  return messages.map((message) => {
+  const items = messages.map((message) => {
     const item = flattenMessage(message, bundle);
     // The API's `filter` answers "is the author staff?" when the message itself does not.
     if (item.author_is_staff === null && params.filter !== undefined) {
@@ -107,6 +109,7 @@ export const perform = (async (z, bundle) => {
     }
     return item;
   });
+  return fitResult(items, [...MESSAGE_LONG_FIELDS]);
 }) satisfies PollingTriggerPerform<typeof inputFields, MessageItem>;
 
 export default defineTrigger({

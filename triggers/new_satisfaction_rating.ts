@@ -5,6 +5,7 @@ import { inboxContactUrl } from '../lib/records/contact';
 import { requireNewestFirst } from '../lib/records/conversation-order';
 import { parseInstant, stringField } from '../lib/http/api-values';
 import { pollNewestFirst } from '../lib/polling/paging';
+import { fitResult } from '../lib/records/result-size';
 import { zapWatermarks } from '../lib/polling/zap-state';
 import { invalid, list } from '../lib/input/read';
 import { reportsPermission } from '../lib/records/report';
@@ -144,11 +145,12 @@ export const perform = (async (z, bundle) => {
     watermarks: zapWatermarks(z, bundle, 'new_satisfaction_rating'),
     log: (line) => z.console.log(`New Satisfaction Rating: ${line}`),
   });
-  return ratings
+  const items = ratings
     .map((rating) => flattenRating(rating, bundle.authData.brand))
     .filter(
       (rating) => wanted === undefined || (rating.rating !== null && wanted.has(rating.rating)),
     );
+  return fitResult(items, ['comment']);
 }) satisfies PollingTriggerPerform<typeof inputFields, SatisfactionRatingItem>;
 
 export const satisfactionRatingSample: SatisfactionRatingItem = flattenRating(

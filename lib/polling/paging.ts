@@ -1,13 +1,20 @@
 import type { Bundle } from 'zapier-platform-core';
 import { REQUEST_TIMEOUT_MS, type Page } from '../http/client';
-import type { Watermarks, WatermarkStore } from './zap-state';
+import type { Rest, Watermarks, WatermarkStore } from './zap-state';
 
 /**
  * Paging for polling triggers over Re:amaze lists sorted newest first (messages, conversations,
  * contacts): the newest page always, later pages while the page before lay entirely above the
  * floor (the look-back horizon, or the Zap's watermark when it is higher), within the time and
- * size budget. The rule, why it never fires an old item and when it can miss one: docs/polling.md.
+ * size budget; then, if an earlier poll stopped early, on down the region it left unread. The
+ * rule, why it never fires an old item and when it can miss one: docs/polling.md.
  */
+
+/** Re:amaze's fixed page size: list positions are counted in it. */
+export const PAGE_SIZE = 30;
+
+/** Times a poll reads again the pages of a run of equal instants that it saw only in part. */
+export const TIE_REREADS = 5;
 
 /** Four times Zapier's longest polling interval (15 minutes): see docs/polling.md for the outages it covers. */
 export const DEFAULT_HORIZON_MS = 60 * 60_000;
@@ -43,6 +50,8 @@ export interface NewestFirstPoll<T> {
   createdAt: (item: T) => number | undefined;
   /** The key Zapier deduplicates on; items without one are left out (Zapier could not dedupe them). */
   identity: (item: T) => string | undefined;
+  /** Whether the Zap wants the item (its filters); the others still count for paging. Default: all. */
+  wanted?: (item: T) => boolean;
   meta?: Partial<Bundle['meta']>;
   /** Per-Zap watermarks (lib/polling/zap-state.ts `zapWatermarks`); without them, the look-back alone. */
   watermarks?: WatermarkStore;
@@ -58,6 +67,27 @@ export interface NewestFirstPoll<T> {
 const isTemporary = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ThrottledError';
 
+/** One request's page, kept to find where the list moved between requests. */
+interface Read<T> {
+  page: number;
+  result: Page<T>;
+}
+
+/** Where a stretch of pages ended, and why it stopped early (with where to resume, when known). */
+interface Stretch<T> extends Read<T> {
+  cut?: string;
+  rest?: [below: number, start: number, end: number, total: number];
+}
+
+/** A run of equal instants seen across page boundaries: its bounds counted from the list's end. */
+interface Run {
+  top?: number;
+  bottom?: number;
+  keys: Set<string>;
+  countable: boolean;
+  edge: boolean;
+}
+
 /**
  * Runs one poll under the rule above and returns the items newest first, each identity once (the
  * first, newest position wins: a page boundary that shifts between two requests repeats items).
@@ -71,66 +101,213 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
   const limit = poll.meta?.limit !== undefined && poll.meta.limit > 0 ? poll.meta.limit : Infinity;
   const sample = poll.meta?.isLoadingSample === true;
   const seeding = poll.meta?.isPopulatingDedupe === true;
-  // The seed fills Zapier's dedupe list, so it reads the whole look-back whatever is stored.
-  const stored = sample || seeding ? undefined : await poll.watermarks?.read();
-  const since = stored?.since !== undefined && stored.since > horizon ? stored.since : horizon;
-  const floor = Math.max(since, stored ? Math.min(...stored.floors) : -Infinity);
+  const at = (item: T | undefined) => (item === undefined ? undefined : poll.createdAt(item));
+  const above = (limitAt: number) => (item: T) => {
+    const instant = poll.createdAt(item);
+    return instant !== undefined && instant >= limitAt;
+  };
 
   const seen = new Set<string>();
   const items: T[] = [];
-  let bytes = 0;
   const keep = (item: T): void => {
     const key = poll.identity(item);
-    if (key === undefined || seen.has(key)) return;
+    if (key === undefined || seen.has(key) || poll.wanted?.(item) === false) return;
     seen.add(key);
     items.push(item);
   };
-  const above = (limitAt: number) => (item: T) => {
-    const at = poll.createdAt(item);
-    return at !== undefined && at >= limitAt;
+
+  // Runs of equal instants, with bounds counted from the end of the list: new items join at the
+  // top, so those counts hold between two requests while page positions shift.
+  const runs = new Map<number, Run>();
+  let latest: Read<T>;
+  const note = (read: Read<T>): void => {
+    latest = read;
+    const { page, result } = read;
+    const list = result.items;
+    const listed = new Set<string>();
+    const lastPlace = new Map<number, number>();
+    list.forEach((item, i) => {
+      const instant = at(item);
+      if (instant === undefined) return;
+      const run = runs.get(instant) ?? { keys: new Set<string>(), countable: true, edge: false };
+      runs.set(instant, run);
+      const key = poll.identity(item);
+      // Counted by identities: one without, one listed twice or a run out of order leaves it uncounted.
+      const gap = lastPlace.has(instant) && lastPlace.get(instant) !== i - 1;
+      if (key === undefined || listed.has(key) || gap) run.countable = false;
+      else run.keys.add(key);
+      if (key !== undefined) listed.add(key);
+      lastPlace.set(instant, i);
+      // Only a run reaching a page's edge can have items hidden on the other side.
+      if ((i === 0 && page > 1) || (i === list.length - 1 && page < result.pageCount)) {
+        run.edge = true;
+      }
+      const position = (page - 1) * PAGE_SIZE + i;
+      if (i > 0 ? (at(list[i - 1]) ?? Infinity) > instant : page === 1) {
+        run.top = result.totalCount - position;
+      }
+      if (
+        i < list.length - 1 ? (at(list[i + 1]) ?? -Infinity) < instant : page >= result.pageCount
+      ) {
+        run.bottom = result.totalCount - position - 1;
+      }
+    });
   };
 
-  let page = 1;
-  let result = await poll.fetchPage(page, REQUEST_TIMEOUT_MS);
-  result.items.forEach(keep);
-  let cut: string | undefined; // why paging stopped with items above the floor still unread
-  while (
-    !sample &&
-    page < result.pageCount &&
-    items.length < limit &&
-    result.items.length > 0 &&
-    result.items.every(above(floor))
-  ) {
+  // The seed fills Zapier's dedupe list, so it reads the whole look-back whatever is stored.
+  const read = sample || seeding ? undefined : await poll.watermarks?.read();
+  const first = await poll.fetchPage(1, REQUEST_TIMEOUT_MS);
+  note({ page: 1, result: first });
+  first.items.forEach(keep);
+  const stored = read && plausible(read, started, newestOf(first.items, poll.createdAt));
+  if (read && !stored) {
+    poll.log?.('Ignored the stored paging state (dated ahead of the list); paging without it.');
+  }
+  const since = stored?.since !== undefined && stored.since > horizon ? stored.since : horizon;
+  const floor = Math.max(since, stored ? Math.min(...stored.floors) : -Infinity);
+
+  let bytes = 0;
+  let measured = 0; // requests whose items `bytes` counts
+  let requests = 1;
+  /** The next page, or why the poll stops before it. */
+  const another = async (page: number): Promise<Page<T> | string> => {
     const left = budget - (now() - started);
-    if (left < MIN_PAGE_TIME_MS) {
-      cut = 'the time budget was used';
-      break;
-    }
+    if (left < MIN_PAGE_TIME_MS) return 'the time budget was used';
     // Measured only once a burst is paged, so a quiet poll pays nothing for it.
-    bytes += result.items.reduce((sum, item) => sum + JSON.stringify(item).length, 0);
-    if (bytes >= MAX_RESULT_BYTES) {
-      cut = 'the result reached its size limit';
-      break;
+    for (; measured < requests; measured += 1) {
+      bytes += latest.result.items.reduce((sum, item) => sum + JSON.stringify(item).length, 0);
     }
+    if (bytes >= MAX_RESULT_BYTES) return 'the result reached its size limit';
     try {
-      result = await poll.fetchPage(page + 1, Math.min(REQUEST_TIMEOUT_MS, left));
+      const result = await poll.fetchPage(page, Math.min(REQUEST_TIMEOUT_MS, left));
+      requests += 1;
+      note({ page, result });
+      return result;
     } catch (error) {
       // Permanent failures (credentials, permissions, a malformed answer) fail the poll as on
       // page 1; so does any failure of the dedupe seed, which Zapier retries whole.
       if (!isTemporary(error) || seeding) throw error;
-      cut = `page ${page + 1} failed (${(error as Error).message})`;
-      break;
+      return `page ${page} failed (${(error as Error).message})`;
     }
-    page += 1;
-    result.items.filter(above(since)).forEach(keep);
+  };
+  const keepLater = (item: T) => {
+    if (above(since)(item)) keep(item);
+  };
+  /** Reads on from `from` while each page lies at or above `stopBelow`. */
+  const pageOn = async (from: Read<T>, stopBelow: number): Promise<Stretch<T>> => {
+    let { page, result } = from;
+    while (
+      page < result.pageCount &&
+      items.length < limit &&
+      result.items.length > 0 &&
+      result.items.every(above(stopBelow))
+    ) {
+      const next = await another(page + 1);
+      if (typeof next === 'string') return { page, result, cut: next };
+      page += 1;
+      result = next;
+      result.items.forEach(keepLater);
+    }
+    return { page, result };
+  };
+
+  let stretch: Stretch<T> = { page: 1, result: first };
+  if (!sample) stretch = await pageOn(stretch, floor);
+  let regionFloor = floor;
+  if (!sample && !seeding && stored?.rest !== undefined && items.length < limit) {
+    regionFloor = Math.min(floor, stored.rest[1]);
+    if (stretch.cut === undefined) {
+      // What is new is read: on down the region an earlier poll left unread.
+      stretch = await resume(stored.rest, stretch);
+    }
+  }
+
+  async function resume(left: Rest, top: Read<T>): Promise<Stretch<T>> {
+    const [below, deepest, start, end, total] = left;
+    const stopBelow = Math.max(deepest, since);
+    if (below < stopBelow) return top; // the rest is beyond the look-back
+    // Items added or removed since moved the list by the change in its count (new ones join at
+    // the top; one that moves up from below only makes the guess early, which repeats items).
+    const shift = latest.result.totalCount - total;
+    const pageOf = (place: number) =>
+      Math.min(Math.floor((place + shift) / PAGE_SIZE) + 1, latest.result.pageCount);
+    const page = pageOf(end);
+    if (page <= top.page + 1) return pageOn(top, stopBelow);
+    const result = await another(page);
+    // Cut before reading on: the region stays where it was.
+    if (typeof result === 'string')
+      return { ...top, cut: result, rest: [below, start, end, total] };
+    result.items.forEach(keepLater);
+    const first = at(result.items[0]);
+    if (first === undefined) return pageOn(top, stopBelow);
+    if (first === below) {
+      // The boundary's instant runs on into this page: read that run from its first place, as
+      // ties may be listed in another order now.
+      for (let back = Math.max(pageOf(start), top.page + 1); back < page; back += 1) {
+        const earlier = await another(back);
+        // The next poll then begins at that run.
+        if (typeof earlier === 'string') {
+          return { ...top, cut: earlier, rest: [below, start, start, total] };
+        }
+        earlier.items.forEach(keepLater);
+      }
+    }
+    return pageOn({ page, result }, stopBelow);
+  }
+
+  if (!sample && stretch.cut === undefined) stretch = await completeTies(stretch);
+
+  /** A run of equal instants whose count of identities falls short of the places it holds. */
+  function partialRun(): [number, Run] | undefined {
+    return [...runs].find(
+      ([instant, run]) =>
+        instant >= regionFloor &&
+        run.countable &&
+        run.edge &&
+        run.top !== undefined &&
+        run.bottom !== undefined &&
+        run.keys.size < run.top - run.bottom,
+    );
+  }
+
+  /** Reads again the pages of a run seen only in part: ties may be listed in a new order per request. */
+  async function completeTies(end: Stretch<T>): Promise<Stretch<T>> {
+    for (let round = 0; round < TIE_REREADS; round += 1) {
+      const [, run] = partialRun() ?? [];
+      if (!run) return end;
+      const total = latest.result.totalCount;
+      const from = Math.max(1, Math.floor((total - (run.top as number)) / PAGE_SIZE) + 1);
+      const to = Math.floor((total - (run.bottom as number) - 1) / PAGE_SIZE) + 1;
+      for (let page = from; page <= to; page += 1) {
+        const result = await another(page);
+        if (typeof result === 'string') return { ...end, cut: result };
+        result.items.forEach(page === 1 ? keep : keepLater);
+      }
+    }
+    const [instant, run] = partialRun() ?? [];
+    if (instant === undefined || !run) return end;
+    // The next poll reads on from just above that run.
+    const place = latest.result.totalCount - (run.top as number);
+    return {
+      ...end,
+      cut: 'a run of items at one instant was not listed whole',
+      rest: [instant, place, place, latest.result.totalCount],
+    };
+  }
+
+  const { cut } = stretch;
+  let rest: Rest | undefined;
+  if (cut !== undefined && !seeding && poll.watermarks) {
+    const boundary = stretch.rest ?? boundaryOf(stretch, poll.createdAt);
+    if (boundary) rest = [boundary[0], regionFloor, ...boundary.slice(1)] as Rest;
   }
 
   const returned = items.slice(0, limit);
   if (cut !== undefined) {
     poll.log?.(
-      `Stopped after ${page} page(s), ${returned.length} items and ` +
+      `Stopped after ${requests} page(s), ${returned.length} items and ` +
         `${Math.round((now() - started) / 100) / 10} s because ${cut}, with older items not yet ` +
-        'returned; the next poll reads on from the newest.',
+        `returned; the next poll reads on from ${rest ? 'where this one stopped' : 'the newest'}.`,
     );
   }
   if (poll.watermarks && !sample) {
@@ -146,12 +323,64 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
         since: seedCut !== undefined ? seedCut + 1 : keptSince,
         // A seed cut short still returned every item above its mark: nothing there is left unread.
         // A run capped by `meta.limit` may have left items out: it keeps its floor, as if cut.
-        complete: (cut === undefined && items.length < limit) || seeding,
+        complete: (cut === undefined && items.length < limit) || seeding || rest !== undefined,
         seeding,
+        rest: rest ?? (items.length >= limit ? stored?.rest : undefined),
       }),
     );
   }
   return returned;
+}
+
+/** The newest instant among `items`, if any. */
+function newestOf<T>(items: T[], createdAt: (item: T) => number | undefined): number | undefined {
+  let newest: number | undefined;
+  for (const item of items) {
+    const at = createdAt(item);
+    if (at !== undefined && (newest === undefined || at > newest)) newest = at;
+  }
+  return newest;
+}
+
+/**
+ * The stored value, or undefined when it cannot be right: an instant ahead of our clock, or above
+ * the newest item listed now (every stored instant was read from this list, which only grows at
+ * the top). Then the poll pages as without it.
+ */
+function plausible(
+  stored: Watermarks,
+  started: number,
+  newest: number | undefined,
+): Watermarks | undefined {
+  const [below, deepest] = stored.rest ?? [-Infinity, -Infinity];
+  const highest = Math.max(...stored.floors, stored.since ?? -Infinity, below, deepest);
+  if (highest > started + MAX_CLOCK_AHEAD_MS || deepest > below) return undefined;
+  const listed = newest ?? Infinity;
+  if (Math.max(...stored.floors, below) > listed || (stored.since ?? -Infinity) > listed + 1) {
+    return undefined;
+  }
+  return stored;
+}
+
+/** Where the unread region below a stretch begins: its oldest instant, and the first place that instant held. */
+function boundaryOf<T>(
+  { page, result }: Read<T>,
+  createdAt: (item: T) => number | undefined,
+): [below: number, start: number, end: number, total: number] | undefined {
+  let index = -1;
+  let below: number | undefined;
+  result.items.forEach((item, i) => {
+    const at = createdAt(item);
+    if (at !== undefined && (below === undefined || at < below)) [below, index] = [at, i];
+  });
+  return below === undefined
+    ? undefined
+    : [
+        below,
+        (page - 1) * PAGE_SIZE + index,
+        (page - 1) * PAGE_SIZE + result.items.length,
+        result.totalCount,
+      ];
 }
 
 function oldestCreatedAt<T>(items: T[], createdAt: (item: T) => number | undefined) {
@@ -165,9 +394,10 @@ function oldestCreatedAt<T>(items: T[], createdAt: (item: T) => number | undefin
 
 /**
  * What this poll leaves for the next: the floor it needs if this result is recorded (just under
- * the newest item returned; this poll's own floor when it stopped early, so the next one reads the
- * rest), beside the floor it needs if this result is lost (the last poll's, or without one this
- * poll's own floor).
+ * the newest item returned; this poll's own floor when it stopped early without saying where, so
+ * the next one reads the rest), beside the floor it needs if this result is lost (the last poll's,
+ * or without one this poll's own floor). A poll that leaves where it stopped (`rest`) passes both
+ * floors just under its newest item: the next poll reads what is new, then on from `rest`.
  */
 function nextWatermarks<T>(
   stored: Watermarks | undefined,
@@ -179,17 +409,17 @@ function nextWatermarks<T>(
     since: number | undefined;
     complete: boolean;
     seeding: boolean;
+    rest: Rest | undefined;
   },
 ): Watermarks {
-  let newest: number | undefined;
-  for (const item of returned) {
-    const at = createdAt(item);
-    if (at !== undefined && (newest === undefined || at > newest)) newest = at;
-  }
+  const newest = newestOf(returned, createdAt);
   const trusted = newest !== undefined && newest <= poll.started + MAX_CLOCK_AHEAD_MS;
   const own = poll.complete && trusted ? (newest as number) - LATE_ARRIVAL_MS : poll.floor;
   // A lost seed leaves the Zap off, so the seed needs no second floor.
-  const ifLost = poll.seeding ? own : (stored?.floors[1] ?? poll.floor);
-  const floors: [number, number] = [ifLost, own];
-  return poll.since === undefined ? { floors } : { floors, since: poll.since };
+  const ifLost = poll.seeding || poll.rest ? own : (stored?.floors[1] ?? poll.floor);
+  return {
+    floors: [ifLost, own],
+    ...(poll.since === undefined ? {} : { since: poll.since }),
+    ...(poll.rest === undefined ? {} : { rest: poll.rest }),
+  };
 }

@@ -17,7 +17,16 @@ export interface Watermarks {
   floors: [number, number];
   /** Items created before this are never returned from a later page (the dedupe seed stopped above them). */
   since?: number;
+  /** Where a poll that stopped early left the unread region, for the next polls to read on from. */
+  rest?: Rest;
 }
+
+/**
+ * The unread region a poll left: items created at or before `below` (the oldest instant it read)
+ * down to `floor`. When the list held `total` items, the first item at `below` stood at position
+ * `start` (0-based) and the first unread at `end`.
+ */
+export type Rest = [below: number, floor: number, start: number, end: number, total: number];
 
 /** Where a poll reads and writes its {@link Watermarks}. */
 export interface WatermarkStore {
@@ -53,15 +62,25 @@ const finite = (value: unknown): value is number =>
 /** A stored value, checked: anything else reads as nothing stored. */
 export function parseWatermarks(value: unknown): Watermarks | undefined {
   if (!value || typeof value !== 'object') return undefined;
-  const { floors, since } = value as Record<string, unknown>;
+  const { floors, since, rest } = value as Record<string, unknown>;
   if (!Array.isArray(floors) || floors.length !== 2) return undefined;
   const [ifLost, ifRecorded] = floors as unknown[];
   if (!finite(ifLost) || !finite(ifRecorded)) return undefined;
   if (since !== undefined && !finite(since)) return undefined;
-  return since === undefined
-    ? { floors: [ifLost, ifRecorded] }
-    : { floors: [ifLost, ifRecorded], since };
+  if (rest !== undefined && !isRest(rest)) return undefined;
+  return {
+    floors: [ifLost, ifRecorded],
+    ...(since === undefined ? {} : { since }),
+    ...(rest === undefined ? {} : { rest: [...rest] }),
+  };
 }
+
+const isRest = (value: unknown): value is Rest => {
+  if (!Array.isArray(value) || value.length !== 5 || !value.every(finite)) return false;
+  const [, , ...places] = value as number[];
+  const [start = -1, end = -1, total = -1] = places;
+  return places.every(Number.isInteger) && start >= 0 && end >= start && total >= end;
+};
 
 /**
  * The store of one Zap and filter set: keyed by the Zap's id, the trigger, the connected account

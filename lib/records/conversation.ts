@@ -127,6 +127,14 @@ export function flattenConversation(conversation: unknown, brand: unknown): Conv
   };
 }
 
+/** The long text fields a poll's result may cut to fit Zapier's limit (lib/records/result-size.ts), raw first. */
+export const CONVERSATION_LONG_FIELDS = [
+  'first_message_body',
+  'first_message_text',
+  'last_customer_message_text',
+  'last_staff_message_text',
+] as const;
+
 /** The output-field labels shared by every conversation operation, most mapped first. */
 export const conversationOutputFields: PlainOutputField[] = [
   { key: 'id', label: 'Conversation ID (End of Its Inbox Link)', required: true },

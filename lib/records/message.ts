@@ -206,6 +206,9 @@ export function flattenMessage(message: ApiMessage, bundle: Pick<Bundle, 'authDa
   };
 }
 
+/** The long text fields a poll's result may cut to fit Zapier's limit (lib/records/result-size.ts), raw first. */
+export const MESSAGE_LONG_FIELDS = ['body', 'body_text'] as const;
+
 /** What most Zaps map first; every key of {@link MessageItem}, each once. */
 export const MESSAGE_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'id', label: 'Message ID', required: true },

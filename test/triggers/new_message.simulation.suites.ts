@@ -129,6 +129,32 @@ export function busySimulations(scale: BusyScale): void {
       polls.push(records.length);
     });
 
+    it('a burst of 400 over a slow API (6 s a page, 4 pages a poll), 5-minute plan, with the Zap’s state: read whole over the next polls, each message once, nothing old', async () => {
+      const { brand, records, wanted } = await run({
+        seed: 707,
+        hours: 1.5,
+        zapId: 'burst-707',
+        interval: () => 5,
+        latencyMs: 6_000,
+        arrivals: (random, index) => (index === 1 ? 400 : random() < 0.5 ? 1 : 0),
+      });
+      polls.push(records.length);
+      const expected = expectedFirings(records, brand, wanted);
+      const fired = firings(records);
+      // Every message once (a poll that runs 24 s also returns what arrives meanwhile); nothing
+      // from before the Zap was switched on.
+      for (const id of expected.keys()) expect([id, fired.get(id)?.length]).toEqual([id, 1]);
+      expect(fired.size).toBe(expected.size);
+      expect(expected.size).toBeGreaterThan(400);
+      // Four pages a poll: the burst takes a few polls, all well inside the hour.
+      const burstPoll = records[2] as PollRecord;
+      expect(burstPoll.requests).toBe(4);
+      const busy = records.filter((r) => r.fired.length > 5);
+      expect(busy.length).toBeGreaterThan(2);
+      expect((busy[busy.length - 1] as PollRecord).at - burstPoll.at).toBeLessThan(30 * 60_000);
+      report('burst of 400 at 6 s a page', records, expected.size);
+    });
+
     it('internal notes left out, one channel: each wanted message fires once, on time; nothing else', async () => {
       const records = await checkScenario('notes left out, one channel', {
         seed: 404,

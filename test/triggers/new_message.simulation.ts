@@ -225,6 +225,8 @@ export interface Scenario {
   zapId?: string;
   /** Messages arriving between poll `index` and the next; `sinceBurst` polls since the last 100+. */
   arrivals?: (random: () => number, index: number, sinceBurst: number) => number;
+  /** How long Re:amaze takes to answer one page (the fake clock moves; nothing waits). */
+  latencyMs?: number;
 }
 
 function build(scenario: Scenario) {
@@ -270,7 +272,10 @@ const quietWithBursts = (random: () => number, _index: number, sinceBurst: numbe
 
 export async function run(scenario: Scenario) {
   const { brand, times } = build(scenario);
-  const served = serveMessages(() => brand.list());
+  const served = serveMessages(() => {
+    brand.clock += scenario.latencyMs ?? 0;
+    return brand.list();
+  });
   jest.spyOn(Date, 'now').mockImplementation(() => brand.clock);
   const wanted = scenario.wanted ?? (() => true);
   const query = queryFor(scenario.inputData ?? {});

@@ -13,6 +13,8 @@ import {
   type ApiMessageFixture,
 } from '../fixtures/messages';
 import { serveMessages } from '../fixtures/messages-api';
+import { hostileBody } from '../fixtures/hostile-bodies';
+import { RESULT_LIMIT_BYTES } from '../../lib/records/result-size';
 
 const MINUTE = 60_000;
 /** Five minutes after the newest message of the INBOX fixture page. */
@@ -293,7 +295,7 @@ describe('new_message paging (look-back horizon, time and size budget)', () => {
     expect(items.map((item) => item.visibility)).toEqual(Array(3).fill('Visible to Customer'));
   });
 
-  it('if Re:amaze reorders same-instant messages between two page requests, the ones it hid fire one poll later', async () => {
+  it('if Re:amaze reorders same-instant messages between two page requests, the poll reads that run’s pages again and returns the ones it hid', async () => {
     // Positions 28–33 share one instant, across the boundary between pages 1 and 2.
     const all = traffic(40, 10_000).map((m, i) =>
       i >= 27 && i <= 32 ? { ...m, created_at: renderInstant(NOW - 5 * MINUTE, -300) } : m,
@@ -301,13 +303,10 @@ describe('new_message paging (look-back horizon, time and size budget)', () => {
     const reordered = [...all.slice(0, 27), ...all.slice(27, 33).reverse(), ...all.slice(33)];
     const served = serveMessages(() => (served.requests.length === 2 ? reordered : all));
     const first = (await poll()).map((item) => item.id);
-    const hidden = all.slice(30, 33).map(messageIdentity); // on page 2 before, on page 1 after
-    expect(first).toEqual(all.filter((_m, i) => i < 30 || i > 32).map(messageIdentity));
-    expect(new Set(first).size).toBe(first.length);
-
-    // The next poll sees a stable order: the hidden ones are returned (inside the horizon).
-    const second = (await poll()).map((item) => item.id);
-    expect(hidden.every((id) => second.includes(id) && !first.includes(id))).toBe(true);
+    // Page 2 hid three of the run (on page 2 before, on page 1 after): pages 1 and 2 are read again.
+    expect(served.requests.map((r) => r.page)).toEqual(['1', '2', '1', '2']);
+    expect(new Set(first)).toEqual(new Set(all.map(messageIdentity)));
+    expect(first).toHaveLength(40);
   });
 
   it('a later page that fails temporarily ends the poll with page 1; the dedupe seed fails whole instead', async () => {
@@ -365,5 +364,30 @@ describe('new_message with the Zap’s watermarks (z.cache)', () => {
     served.requests.length = 0;
     await poll({}, { ...meta, isPopulatingDedupe: true });
     expect(served.requests).toHaveLength(5); // the seed reads the whole hour
+  });
+});
+
+describe('new_message result size', () => {
+  it('a page of 30 hostile 200 kB bodies fits Zapier’s 6,291,456-byte limit: raw bodies cut with a note, ids and other fields intact', async () => {
+    const shape = { kind: 'attributes', prefix: '<br>', unit: '<a href="x">"\\é&amp;' };
+    const page = traffic(30, 1_000).map((m, i) => ({
+      ...m,
+      body: `${i} ${hostileBody(shape, 200_000)}`,
+    }));
+    serveMessages(() => page);
+    const items = await poll();
+    const bytes = Buffer.byteLength(JSON.stringify(items), 'utf8');
+    expect(bytes).toBeLessThanOrEqual(RESULT_LIMIT_BYTES);
+    expect(RESULT_LIMIT_BYTES).toBeLessThan(6_291_456);
+    expect(items.map((item) => item.id)).toEqual(page.map(messageIdentity));
+    for (const [i, item] of items.entries()) {
+      expect(item.body).toMatch(
+        /…\n\n\[Cut to fit Zapier's size limit for one poll: [\d,]+ of 200,00\d characters shown\.\]$/,
+      );
+      expect(page[i]?.body.startsWith((item.body as string).split('…\n\n[Cut')[0] as string)).toBe(
+        true,
+      );
+    }
+    if (process.env.SIMULATION_REPORT) console.log(`hostile page: ${bytes} bytes`);
   });
 });

@@ -366,7 +366,7 @@ describe('pollNewestFirst with per-Zap watermarks', () => {
     expect(calls).toHaveLength(7);
   });
 
-  it('a poll cut short keeps the floor it was given, so the next poll reads the rest', async () => {
+  it('a poll cut short leaves where it stopped; the next reads what is new, then on from there', async () => {
     let clock = NOW;
     const { fetchPage } = busy();
     const slow: typeof fetchPage = async (page, timeoutMs) => {
@@ -377,7 +377,85 @@ describe('pollNewestFirst with per-Zap watermarks', () => {
     const store = memory({ floors: [floor, NOW - MINUTE] });
     const result = await poll(slow, { watermarks: store, now: () => clock });
     expect(result).toHaveLength(90); // 3 pages in the 25 s budget
-    expect(store.writes).toEqual([{ floors: [NOW - MINUTE, floor] }]);
+    // Both floors just under the newest item; the unread region: at or below item 89, down to the floor.
+    const below = NOW - 89 * 10_000;
+    expect(store.writes).toEqual([
+      { floors: [NOW - LATE_ARRIVAL_MS, NOW - LATE_ARRIVAL_MS], rest: [below, floor, 89, 90, 300] },
+    ]);
+
+    // Ten new items push the list down by ten: page 1 for them, then page 4 (places 90–119) on.
+    const next = list([...items(10, 1_000, -20_000, 'new'), ...items(300, 10_000)]);
+    const second = await poll(next.fetchPage, { watermarks: store, now: () => NOW + 20_000 });
+    expect(next.calls.map((c) => c.page)).toEqual([1, 4, 5]);
+    const read = new Set([...result, ...second].map((item) => item.key));
+    const due = items(300, 10_000).filter((item) => (item.at as number) >= floor);
+    expect(due.filter((item) => !read.has(item.key))).toEqual([]);
+    expect(second.filter((item) => item.key.startsWith('new'))).toHaveLength(10);
+    // The region is read: nothing left to resume.
+    expect(store.writes[1]).toEqual({
+      floors: [NOW - LATE_ARRIVAL_MS, NOW + 20_000 - LATE_ARRIVAL_MS],
+    });
+  });
+
+  it('resumes on a page that begins at or above the boundary, reading a run of its instant from the start', async () => {
+    // Items 85–94 share one instant: the boundary's run goes on past the place the last poll stopped.
+    const tied = items(300, 10_000).map((item, i) =>
+      i >= 85 && i < 95 ? { ...item, at: NOW - 85 * 10_000 } : item,
+    );
+    const { fetchPage, calls } = list(tied);
+    const below = NOW - 85 * 10_000;
+    const store = memory({
+      floors: [NOW - LATE_ARRIVAL_MS, NOW - LATE_ARRIVAL_MS],
+      rest: [below, NOW - 20 * MINUTE, 85, 90, 300],
+    });
+    const result = await poll(fetchPage, { watermarks: store });
+    // Page 4 begins inside the run: page 3, where it starts, is read again.
+    expect(calls.map((c) => c.page)).toEqual([1, 4, 3, 5]);
+    const keys = new Set(result.map((item) => item.key));
+    for (let i = 85; i < 95; i += 1) expect(keys.has(`i${i}`)).toBe(true);
+  });
+
+  it('a stored value that cannot be right (ahead of the clock, above the newest item) is ignored: the stateless rule', async () => {
+    for (const value of [
+      { floors: [NOW + 30 * 24 * 60 * MINUTE, NOW + 30 * 24 * 60 * MINUTE] },
+      { floors: [NOW - HORIZON_MS, NOW - HORIZON_MS], since: NOW + 30 * 24 * 60 * MINUTE },
+      { floors: [NOW + 1_000, NOW + 1_000] }, // above the newest item, within the clock's 5 minutes
+      {
+        floors: [NOW - MINUTE, NOW - MINUTE],
+        rest: [NOW + 30 * 24 * 60 * MINUTE, NOW - HORIZON_MS, 0, 0, 0],
+      },
+    ] as Watermarks[]) {
+      const { fetchPage, calls } = busy();
+      const logs: string[] = [];
+      const result = await poll(fetchPage, { watermarks: memory(value), log: (l) => logs.push(l) });
+      expect([value, calls.length, result.length]).toEqual([value, 7, 181]);
+      expect(logs).toEqual([
+        'Ignored the stored paging state (dated ahead of the list); paging without it.',
+      ]);
+    }
+  });
+
+  it('a run of one instant listed in a new order on every request is read again until every item in it is seen', async () => {
+    // 40 items of one instant across the boundary of pages 1 and 2, shuffled per request.
+    const run = Array.from({ length: 40 }, (_, i) => ({ key: `t${i}`, at: NOW - 60_000 }));
+    const older = items(50, 10_000, 2 * 60_000, 'o');
+    let seed = 7;
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    const calls: number[] = [];
+    const fetchPage = async (page: number) => {
+      calls.push(page);
+      const shuffled = [...run].sort(() => random() - 0.5);
+      const all = [...items(5, 1_000), ...shuffled, ...older];
+      return {
+        items: all.slice((page - 1) * PAGE, page * PAGE),
+        pageCount: Math.ceil(all.length / PAGE),
+        totalCount: all.length,
+      };
+    };
+    const result = await poll(fetchPage, { horizonMs: 2 * 60_000 + 1 });
+    const keys = new Set(result.map((item) => item.key));
+    expect(run.filter((item) => !keys.has(item.key))).toEqual([]);
+    expect(calls.length).toBeGreaterThan(3); // pages 1–3 and the rereads
   });
 
   it('the dedupe seed ignores what is stored, and when cut short marks where it stopped so older items never fire', async () => {

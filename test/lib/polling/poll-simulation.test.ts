@@ -1,4 +1,4 @@
-import { MINUTE, expectSound, simulate } from './poll-simulation';
+import { MINUTE, backlogGrid, expectSound, simulate } from './poll-simulation';
 
 /** Small seeded runs of the paging rule with the Zap's watermarks; the full grid: poll-simulation.long.test.ts. */
 
@@ -87,5 +87,16 @@ describe('paging with per-Zap watermarks, over simulated hours (fake clock)', ()
     // Only messages with no successful poll within the hour after them are missed.
     const resumed = result.polls[7]?.at ?? 0;
     for (const item of result.missedItems) expect(item.at).toBeLessThan(resumed - 60 * MINUTE);
+  });
+
+  // Slices of the backlog grid (poll-simulation.long.test.ts runs all of it).
+  it.each(
+    backlogGrid().filter(({ name }) =>
+      /^burst of 400 at 6 s|unstable tie order|\(floors 30 days ahead\)/.test(name),
+    ),
+  )('$name: read whole over the next polls, nothing twice, nothing old', async ({ scenario }) => {
+    const result = await simulate(scenario);
+    expect([result.missed, result.firedTwice, result.oldFired]).toEqual([0, 0, 0]);
+    expect(result.messages).toBeGreaterThan(0);
   });
 });

@@ -27,8 +27,12 @@ export interface SimScenario {
   intervalMin: number;
   /** Messages an hour, spread at random over each interval. */
   perHour: number;
-  /** Extra messages arriving between poll `after` and the next. */
-  bursts?: { after: number; count: number }[];
+  /** Extra messages arriving between poll `after` and the next (`sameInstant`: all in one millisecond). */
+  bursts?: { after: number; count: number; sameInstant?: boolean }[];
+  /** Items of one instant come back in a new random order on every request (Postgres LIMIT/OFFSET). */
+  unstableTies?: boolean;
+  /** A well-formed but implausible value stored before poll `before` (e.g. 30 days ahead of the clock). */
+  planted?: { before: number; value: (clock: number) => Watermarks };
   /** Chance that a poll fails (page 1 answers 503): nothing recorded, nothing cached. */
   failRate?: number;
   /** Polls that fail whatever the chance (an outage). */
@@ -37,6 +41,8 @@ export interface SimScenario {
   dropRate?: number;
   /** Latency of one page in ms; default 300. */
   latency?: (random: () => number) => number;
+  /** Latency of the dedupe seed's pages, when not `latency` (a seed that cannot finish never switches the Zap on). */
+  seedLatencyMs?: number;
   cache: CacheMode;
   /** With `evicted`: the chance the entry is gone before a poll. */
   evictRate?: number;
@@ -128,8 +134,14 @@ export async function simulate(scenario: SimScenario): Promise<SimResult> {
     const from = times[i] as number;
     const arriving =
       Math.round((scenario.perHour * scenario.intervalMin) / 60) +
-      (scenario.bursts ?? []).filter((b) => b.after === i).reduce((a, b) => a + b.count, 0);
+      (scenario.bursts ?? [])
+        .filter((b) => b.after === i && !b.sameInstant)
+        .reduce((a, b) => a + b.count, 0);
     for (let j = 0; j < arriving; j += 1) add(from + 1 + Math.floor(random() * interval));
+    for (const burst of (scenario.bursts ?? []).filter((b) => b.after === i && b.sameInstant)) {
+      const instant = from + 1 + Math.floor(random() * interval);
+      for (let j = 0; j < burst.count; j += 1) add(instant);
+    }
   }
   const sorted = [...items].sort((a, b) => b.at - a.at);
 
@@ -156,7 +168,10 @@ export async function simulate(scenario: SimScenario): Promise<SimResult> {
     let requests = 0;
     const fetchPage = async (page: number, timeoutMs: number) => {
       requests += 1;
-      const took = latency(random);
+      const took =
+        index === 0 && scenario.seedLatencyMs !== undefined
+          ? scenario.seedLatencyMs
+          : latency(random);
       if (fails && page === 1) {
         clock += Math.min(took, timeoutMs);
         throw new Throttled('Re:amaze is temporarily unavailable (503).');
@@ -168,6 +183,7 @@ export async function simulate(scenario: SimScenario): Promise<SimResult> {
       // The page reflects the list when the answer is built, at the end of the latency.
       clock += took;
       const visible = sorted.filter((item) => item.at <= clock);
+      if (scenario.unstableTies) shuffleTies(visible, random);
       return {
         items: visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
         pageCount: Math.ceil(visible.length / PAGE_SIZE),
@@ -184,6 +200,7 @@ export async function simulate(scenario: SimScenario): Promise<SimResult> {
       arrived,
       fired: [],
     };
+    if (store && scenario.planted?.before === index) store.value = scenario.planted.value(clock);
     for (let attempt = 0; ; attempt += 1) {
       try {
         const result = await pollNewestFirst<Item>({
@@ -280,6 +297,19 @@ export async function simulate(scenario: SimScenario): Promise<SimResult> {
   };
 }
 
+/** Shuffles each run of equal instants in place: a database free to list ties in any order. */
+function shuffleTies(list: Item[], random: () => number): void {
+  for (let start = 0; start < list.length;) {
+    let end = start + 1;
+    while (end < list.length && list[end]?.at === list[start]?.at) end += 1;
+    for (let i = end - 1; i > start; i -= 1) {
+      const j = start + Math.floor(random() * (i - start + 1));
+      [list[i], list[j]] = [list[j] as Item, list[i] as Item];
+    }
+    start = end;
+  }
+}
+
 /** The grid of the issue: busy steady brands on each plan, bursts, failures, slow pages, the cache. */
 export function scenarioGrid(): { name: string; scenario: SimScenario }[] {
   const grid: { name: string; scenario: SimScenario }[] = [];
@@ -365,3 +395,88 @@ export function expectSound(result: SimResult): void {
   expect(result.missed).toBe(result.missedInOutage);
   if (!result.seedCutAndForgotten) expect(result.oldFired).toBe(0);
 }
+
+/** Pages one poll reads at `latencyMs` a page (docs/polling.md "Page capacity"). */
+export const pagesPerPoll = (latencyMs: number) =>
+  Math.min(Math.floor(23_000 / latencyMs) + 1, Math.floor(25_000 / latencyMs));
+
+/**
+ * The documented bound on a backlog (docs/polling.md): with the Zap's state, each poll after the
+ * burst reads page 1 and then `pagesPerPoll − 1` pages of the backlog, for the hour of look-back.
+ * A burst within what the hour's polls (less five: steps back at ties, polls busy with new items) can read loses nothing; past it, at most the excess.
+ */
+export function backlogBound(count: number, latencyMs: number, intervalMin: number): number {
+  const polls = Math.floor(60 / intervalMin) - 5;
+  return Math.max(0, count - polls * (pagesPerPoll(latencyMs) - 1) * PAGE_SIZE);
+}
+
+/** Bursts bigger than one poll can page, over a slow API, on the 1-minute plan (and the issue's 5-minute case). */
+export function backlogGrid(): { name: string; scenario: SimScenario; bound: number }[] {
+  const grid: { name: string; scenario: SimScenario; bound: number }[] = [];
+  let seed = 500;
+  const burst = (count: number, latencyMs: number, intervalMin: number): SimScenario => ({
+    seed: (seed += 1),
+    hours: 1.5,
+    intervalMin,
+    perHour: 120,
+    bursts: [{ after: 1, count }],
+    latency: () => latencyMs,
+    seedLatencyMs: 300,
+    cache: 'present',
+  });
+  grid.push({
+    name: 'burst of 400 at 6 s a page, 5-minute plan',
+    scenario: burst(400, 6_000, 5),
+    bound: backlogBound(400, 6_000, 5),
+  });
+  for (const count of [400, 1_000, 3_000]) {
+    for (const latencyMs of [1_000, 5_000, 11_000]) {
+      grid.push({
+        name: `burst of ${count} at ${latencyMs / 1000} s a page, 1-minute plan`,
+        scenario: burst(count, latencyMs, 1),
+        bound: backlogBound(count, latencyMs, 1),
+      });
+    }
+  }
+  grid.push({
+    name: '120 items of one millisecond in an unstable tie order, 1 s a page, 5-minute plan',
+    scenario: {
+      ...burst(0, 1_000, 5),
+      bursts: [
+        { after: 1, count: 120, sameInstant: true },
+        { after: 3, count: 45, sameInstant: true },
+        { after: 3, count: 150 },
+      ],
+      unstableTies: true,
+    },
+    bound: 0,
+  });
+  for (const [what, value] of [
+    ['floors 30 days ahead', (at: number) => ({ floors: [at + 30 * DAY, at + 30 * DAY] })],
+    [
+      'a seed mark 30 days ahead',
+      (at: number) => ({ floors: [at - HOUR, at - HOUR], since: at + 30 * DAY }),
+    ],
+    ['floors above the newest item', (at: number) => ({ floors: [at - 1_000, at - 1_000] })],
+    [
+      'a cursor 30 days ahead',
+      (at: number) => ({
+        floors: [at - HOUR, at - HOUR],
+        rest: [at + 30 * DAY, at + 30 * DAY, 0, 0, 0],
+      }),
+    ],
+  ] as const) {
+    grid.push({
+      name: `implausible stored value (${what}) before a burst of 40`,
+      scenario: {
+        ...burst(40, 300, 5),
+        planted: { before: 2, value: value as (at: number) => Watermarks },
+      },
+      bound: 0,
+    });
+  }
+  return grid;
+}
+
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;

@@ -60,10 +60,20 @@ describe('zapWatermarks', () => {
       { floors: [1] },
       { floors: [1, '2'] },
       { floors: [1, 2], since: NaN },
+      { floors: [1, 2], rest: [5, 1, 0, 30] }, // four places
+      { floors: [1, 2], rest: [5, 1, 0.5, 30, 60] }, // not a place
+      { floors: [1, 2], rest: [5, 1, 31, 30, 60] }, // start after end
+      { floors: [1, 2], rest: [5, 1, 0, 61, 60] }, // end past the list
+      { floors: [1, 2], rest: [5, 1, -1, 30, 60] },
+      { floors: [1, 2], rest: [5, Infinity, 0, 30, 60] },
     ]) {
-      expect(parseWatermarks(bad)).toBeUndefined();
+      expect([bad, parseWatermarks(bad)]).toEqual([bad, undefined]);
     }
     expect(parseWatermarks({ floors: [1, 2], since: 3 })).toEqual({ floors: [1, 2], since: 3 });
+    expect(parseWatermarks({ floors: [1, 2], rest: [5, 1, 29, 30, 60], x: 1 })).toEqual({
+      floors: [1, 2],
+      rest: [5, 1, 29, 30, 60],
+    });
   });
 
   it('a cache that does not answer, or fails, is gone without after a bounded wait', async () => {
