@@ -8,6 +8,7 @@ module.exports = {
   // `../index` must mean index.ts, not the root index.js shim over dist/ (only the shim test loads that).
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup.ts'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
   // jest's default leaves a core idle (cores − 1): on 2-core machines that nearly doubles the run.
   maxWorkers: '100%',
   transform: {

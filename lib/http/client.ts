@@ -17,6 +17,9 @@ import { isRecord } from './api-values';
 /** Per request; a poll may page a few times and Zapier stops the whole step at 30 s. */
 export const REQUEST_TIMEOUT_MS = 12_000;
 
+/** The per-request timeout in force, {@link REQUEST_TIMEOUT_MS}: an object so a test can lower it. */
+export const requestTimeout = { ms: REQUEST_TIMEOUT_MS };
+
 /** Used when a 429 or 503 carries no usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
@@ -383,7 +386,7 @@ export async function reamazeRequest(
   const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Zapier' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-  const timeoutMs = request.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const timeoutMs = request.timeoutMs ?? requestTimeout.ms;
   const options: RequestOptions = {
     url,
     method,

@@ -1,5 +1,5 @@
 import type { Bundle } from 'zapier-platform-core';
-import { REQUEST_TIMEOUT_MS, type Page } from '../http/client';
+import { requestTimeout, type Page } from '../http/client';
 import type { Watermarks, WatermarkStore } from './zap-state';
 
 /**
@@ -91,7 +91,7 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
   };
 
   let page = 1;
-  let result = await poll.fetchPage(page, REQUEST_TIMEOUT_MS);
+  let result = await poll.fetchPage(page, requestTimeout.ms);
   result.items.forEach(keep);
   let cut: string | undefined; // why paging stopped with items above the floor still unread
   while (
@@ -113,7 +113,7 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
       break;
     }
     try {
-      result = await poll.fetchPage(page + 1, Math.min(REQUEST_TIMEOUT_MS, left));
+      result = await poll.fetchPage(page + 1, Math.min(requestTimeout.ms, left));
     } catch (error) {
       // Permanent failures (credentials, permissions, a malformed answer) fail the poll as on
       // page 1; so does any failure of the dedupe seed, which Zapier retries whole.

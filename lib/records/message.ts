@@ -5,6 +5,7 @@ import { MESSAGE_ORIGINS, MESSAGE_VISIBILITIES, labelFor } from './labels';
 import { API_MESSAGE_SAMPLE } from './message.sample';
 import { toPlainText } from '../text/plain-text';
 import { dateTimeField, parseInstant, record, records, stringField } from '../http/api-values';
+import { lazySample } from './lazy-sample';
 
 /**
  * A Re:amaze message: its identity (Re:amaze messages have no `id`) and the one flat, labelled set
@@ -234,6 +235,6 @@ export const MESSAGE_OUTPUT_FIELDS: PlainOutputField[] = [
 ];
 
 /** What a poll returns for {@link API_MESSAGE_SAMPLE} on the brand `acme`: the live shape. */
-export const MESSAGE_SAMPLE: MessageItem = flattenMessage(API_MESSAGE_SAMPLE, {
-  authData: { brand: 'acme' },
-});
+export const MESSAGE_SAMPLE: MessageItem = lazySample(() =>
+  flattenMessage(API_MESSAGE_SAMPLE, { authData: { brand: 'acme' } }),
+);

@@ -1,13 +1,17 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import { perform as addMessage } from '../../creates/create_message';
 import type { Sandbox } from '../../tools/sandbox/server';
-import { perform as findTemplate } from '../../searches/find_response_template';
-import { perform as listTemplates } from '../../triggers/response_template_list';
 import { failure } from '../helpers';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import {
+  performOf,
+  requestLines,
+  run,
+  startE2eSandbox,
+  stopE2eSandbox,
+  type Item,
+} from './helpers';
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const loose = (perform: unknown): Perform => perform as Perform;
+const addMessage = performOf('creates', 'create_message');
+const findTemplate = performOf('searches', 'find_response_template');
+const listTemplates = performOf('triggers', 'response_template_list');
 
 let sandbox: Sandbox;
 
@@ -23,7 +27,7 @@ const SLUG = 'where-is-my-order-10482';
 
 describe('Response templates against the sandbox', () => {
   it('the dropdown lists the brand templates the user can use, by name', async () => {
-    const choices = await run<Item[]>(loose(listTemplates));
+    const choices = await run<Item[]>(listTemplates);
     expect(choices.map((choice) => choice.name)).toEqual([
       'Delivery delayed',
       'Order shipped',
@@ -35,10 +39,10 @@ describe('Response templates against the sandbox', () => {
   });
 
   it('Find Response Template, then Add Message with it: the saved text is posted', async () => {
-    const [found] = await run<Item[]>(loose(findTemplate), { query: 'delayed' });
+    const [found] = await run<Item[]>(findTemplate, { query: 'delayed' });
     expect(found).toMatchObject({ name: 'Delivery delayed', group_name: 'Shipping' });
     sandbox.clearLog();
-    const posted = await run<Item>(loose(addMessage), {
+    const posted = await run<Item>(addMessage, {
       conversation: SLUG,
       visibility: '0',
       body: 'Hi Dana,',
@@ -58,7 +62,7 @@ describe('Response templates against the sandbox', () => {
     const personal = sandbox.store.responseTemplates.find((t) => t.personalOf !== null);
     const before = sandbox.store.messagesOf(SLUG).length;
     const error = await failure(
-      run(loose(addMessage), {
+      run(addMessage, {
         conversation: SLUG,
         visibility: '0',
         response_template: String(personal?.id),

@@ -1,4 +1,4 @@
-import * as client from '../../lib/http/client';
+import { requestTimeout } from '../../lib/http/client';
 import type { Sandbox } from '../../tools/sandbox/server';
 import type { Fault } from '../../tools/sandbox/switches';
 import { startE2eSandbox, stopE2eSandbox } from '../e2e/helpers';
@@ -31,10 +31,10 @@ export function runOperation(
 /**
  * Lowers the shared client's timeout (12 s) for the current test, so a "slower than the timeout"
  * case takes a fraction of a second; `jest.restoreAllMocks()` puts it back. Operations read the
- * constant at each request (CommonJS live binding), so no hook in lib/http/client.ts is needed.
+ * setting at each request; it reaches the operations of the sources, not of the bundle.
  */
 export function lowerRequestTimeout(ms: number): void {
-  jest.replaceProperty(client as { REQUEST_TIMEOUT_MS: number }, 'REQUEST_TIMEOUT_MS', ms);
+  jest.replaceProperty(requestTimeout, 'ms', ms);
 }
 
 /** The path of a logged request, decoded, for comparison with the table. */
