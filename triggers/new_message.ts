@@ -86,6 +86,12 @@ export function messageFilters(input: Record<string, unknown>): {
  */
 export const perform = (async (z, bundle) => {
   const { params, includeInternalNotes } = messageFilters(bundle.inputData);
+  const ids = new Map<Record<string, unknown>, string>();
+  const identity = (message: Record<string, unknown>): string => {
+    const id = messageIdentity(message);
+    ids.set(message, id);
+    return id;
+  };
   const messages = await pollNewestFirst({
     fetchPage: (page, timeoutMs) =>
       getPage(z, bundle, '/messages', 'messages', { ...params, page }, { timeoutMs }),
@@ -93,14 +99,14 @@ export const perform = (async (z, bundle) => {
     // Notes the user left out get no identity, which leaves them out of the result while paging
     // still judges each page by every message on it, and `limit` counts only wanted messages.
     identity: (message) =>
-      includeInternalNotes || !isInternalNote(message) ? messageIdentity(message) : undefined,
+      includeInternalNotes || !isInternalNote(message) ? identity(message) : undefined,
     meta: bundle.meta,
     watermarks: zapWatermarks(z, bundle, 'new_message'),
     log: (line) => z.console.log(`New Message: ${line}`),
     horizonMs: MESSAGE_HORIZON_MS,
   });
   return messages.map((message) => {
-    const item = flattenMessage(message, bundle);
+    const item = flattenMessage(message, bundle, ids.get(message));
     // The API's `filter` answers "is the author staff?" when the message itself does not.
     if (item.author_is_staff === null && params.filter !== undefined) {
       item.author_is_staff = params.filter === 'staff';

@@ -84,18 +84,6 @@ export function isInternalNote(message: ApiMessage): boolean {
  * Parts contain no `:` except the slug, which comes first, so the format reads back unambiguously.
  */
 export function messageIdentity(message: ApiMessage): string {
-  let identity = identities.get(message);
-  if (identity === undefined) {
-    identity = deriveIdentity(message);
-    identities.set(message, identity);
-  }
-  return identity;
-}
-
-/** The trigger asks for an identity while paging and again while flattening: hash each body once. */
-const identities = new WeakMap<ApiMessage, string>();
-
-function deriveIdentity(message: ApiMessage): string {
   const slug = stringField(record(message.conversation).slug);
   const instant = parseInstant(message.created_at);
   const raw = message.created_at;
@@ -176,14 +164,19 @@ function attachment(source: Record<string, unknown>): MessageAttachment {
  * The message as one flat set of fields, no raw API object beside it: the words of the inbox
  * (labels, not integer codes), and the derived `id` Zapier deduplicates on.
  */
-export function flattenMessage(message: ApiMessage, bundle: Pick<Bundle, 'authData'>): MessageItem {
+export function flattenMessage(
+  message: ApiMessage,
+  bundle: Pick<Bundle, 'authData'>,
+  // The trigger passes the identity it computed while paging: each body is hashed once.
+  id: string = messageIdentity(message),
+): MessageItem {
   const user = record(message.user);
   const conversation = record(message.conversation);
   const channel = record(conversation.category);
   const slug = stringField(conversation.slug);
   const body = stringField(message.body);
   return {
-    id: messageIdentity(message),
+    id,
     created_at: dateTimeField(message.created_at),
     body_text: toPlainText(message.body),
     author_name:
