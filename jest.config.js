@@ -1,11 +1,11 @@
-/** Tests run from the TypeScript sources; `npm test` type-checks them separately with tsc. */
+/** Tests run from the TypeScript sources; `npm test` type-checks them first with `tsc --noEmit`. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Long simulations and property runs (`*.long.test.ts`) run with `npm run test:long` (CI runs both).
   testPathIgnorePatterns: ['/node_modules/', '\\.long\\.test\\.ts$'],
-  // `../index` must mean index.ts, not the root index.js shim over dist/ (only the shim test loads that).
+  // `../index` means index.ts; `index.js` the root index.js over the bundle (e2e and the shim test).
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
