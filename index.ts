@@ -22,6 +22,9 @@ import findResponseTemplate from './searches/find_response_template';
 import conversationStatusChanged from './triggers/conversation_status_changed';
 import conversationAssigned from './triggers/conversation_assigned';
 import conversationTagAdded from './triggers/conversation_tag_added';
+import findMessages from './searches/find_messages';
+import findStaffMember from './searches/find_staff_member';
+import apiRequest from './creates/api_request';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -55,11 +58,14 @@ export default defineApp({
     [createConversation.key]: createConversation,
     [createMessage.key]: createMessage,
     [updateConversation.key]: updateConversation,
+    [apiRequest.key]: apiRequest,
   },
   searches: {
     [findContact.key]: findContact,
     [findConversation.key]: findConversation,
     [findResponseTemplate.key]: findResponseTemplate,
+    [findMessages.key]: findMessages,
+    [findStaffMember.key]: findStaffMember,
   },
   searchOrCreates: {
     find_contact: {
@@ -67,10 +73,15 @@ export default defineApp({
       display: {
         label: 'Find or Create Contact',
         description:
-          'Finds a contact by email, mobile, name or custom data, and creates one if none is found.',
+          'Finds a contact by email, mobile, name or custom data; updates the one found, or creates one.',
       },
       search: 'find_contact',
       create: 'create_contact',
+      // "Keep a contact in sync" in one step: the contact found is updated with the fields given.
+      // No searchUniqueInputToOutputConstraint: Find Contact already keeps only exact email and
+      // mobile matches, and Zapier does not document how it would compare (letter case, spaces).
+      update: 'update_contact',
+      updateInputFromSearchOutput: { contact: 'identifier' },
     },
     find_conversation: {
       key: 'find_conversation',

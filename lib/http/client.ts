@@ -26,7 +26,7 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 export type QueryValue = string | number | boolean | undefined;
 
 export interface ReamazeRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path below `/api/v1`, e.g. `/messages`; build it with {@link apiPath}. */
   path: string;
   params?: Record<string, QueryValue>;
@@ -42,6 +42,8 @@ export interface ReamazeRequest {
   notFoundIsAbsent?: boolean;
   /** Overrides {@link REQUEST_TIMEOUT_MS}, e.g. for a later page of a poll that has less time left. */
   timeoutMs?: number;
+  /** A 2xx without a body (a DELETE's 204) is an answer, read as `undefined`, not a failure. */
+  emptyAnswerAllowed?: boolean;
 }
 
 /** Retry-After delays are kept in this range, in seconds, whatever the header says. */
@@ -84,12 +86,37 @@ export function apiPath(...segments: string[]): string {
   return '/' + segments.map((segment) => encodeURIComponent(segment)).join('/');
 }
 
+/** A scheme (`https:`, `javascript:`) or a protocol-relative start (`//host`): another address. */
+export function isFullAddress(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//');
+}
+
+/**
+ * Why a path below `/api/v1` cannot be sent, in words a user can act on; undefined when it can.
+ * The one checker of paths, typed or built: nothing it accepts can leave the brand's `/api/v1`.
+ */
+export function pathProblem(path: string): string | undefined {
+  if (isFullAddress(path)) {
+    return 'is a full web address: give only the part after /api/v1, for example /conversations';
+  }
+  if (!path.startsWith('/')) return 'must start with /';
+  if (path.includes('\\')) return 'contains a backslash';
+  if (path.includes('@')) return 'contains @: write it as %40 (an email address in a path, say)';
+  if (/[?#]/.test(path)) return 'contains ? or #: put query parameters in Query instead';
+  if (/[\s\p{Cc}\p{Cf}]/u.test(path)) {
+    return 'contains spaces or invisible characters: write a space as %20';
+  }
+  for (const segment of path.slice(1).split('/')) {
+    if (unsafeSegment(segment)) {
+      return 'contains an empty segment, "." or ".." (in any encoding), or an encoded slash or backslash';
+    }
+  }
+  return undefined;
+}
+
 /** The same rule for a path however it was built: every segment after the leading `/`. */
 function checkPath(path: string): void {
-  if (!path.startsWith('/') || path.includes('\\')) throw unsafePathError(path);
-  for (const segment of path.slice(1).split('/')) {
-    if (unsafeSegment(segment)) throw unsafePathError(path);
-  }
+  if (pathProblem(path) !== undefined) throw unsafePathError(path);
 }
 
 /**
@@ -373,6 +400,15 @@ export async function reamazeRequest(
   bundle: Bundle,
   request: ReamazeRequest,
 ): Promise<unknown> {
+  return (await reamazeExchange(z, bundle, request)).body;
+}
+
+/** {@link reamazeRequest} with the answer's HTTP status beside its body, for API Request. */
+export async function reamazeExchange(
+  z: ZObject,
+  bundle: Bundle,
+  request: ReamazeRequest,
+): Promise<{ status: number; body: unknown }> {
   const method = request.method ?? 'GET';
   checkPath(request.path);
   exposeCredentialFormsToCore(bundle);
@@ -430,11 +466,16 @@ export async function reamazeRequest(
     throw error;
   }
 
-  if (response.status === 404 && request.notFoundIsAbsent) return undefined;
+  if (response.status === 404 && request.notFoundIsAbsent) {
+    return { status: response.status, body: undefined };
+  }
   if (response.status < 200 || response.status >= 300) {
     throw errorForStatus(z, bundle, { ...request, method }, response);
   }
   const content = response.content ?? '';
+  if (content.trim() === '' && request.emptyAnswerAllowed) {
+    return { status: response.status, body: undefined };
+  }
   if (content.trim() === '') {
     throw unreadableAnswer(z, method, `an empty answer (${statusLabel(response.status)})`);
   }
@@ -451,7 +492,7 @@ export async function reamazeRequest(
   // `{"error": …}` or `{"errors": …}` is a refusal even under a 2xx status.
   const refusal = apiExplanation(body, false);
   if (refusal !== undefined) throw errorIn2xx(z, method, asSentence(redact(refusal, bundle)));
-  return body;
+  return { status: response.status, body };
 }
 
 const CHECK_BEFORE_REPLAY = 'Check Re:amaze before you replay this step, so it is not done twice.';
@@ -557,7 +598,11 @@ export async function getPage(
   params: Record<string, QueryValue> = {},
   options: Pick<ReamazeRequest, 'timeoutMs' | 'notFoundMessage' | 'forbiddenMessage'> = {},
 ): Promise<Page<Record<string, unknown>>> {
-  const body = await reamazeRequest(z, bundle, { path, params, ...options });
+  return pageOf(z, await reamazeRequest(z, bundle, { path, params, ...options }), listKey);
+}
+
+/** One page from a list answer's body (see {@link getPage}), refused when it is not one. */
+export function pageOf(z: ZObject, body: unknown, listKey: string): Page<Record<string, unknown>> {
   const list = isRecord(body) ? body[listKey] : undefined;
   if (!isRecord(body) || !Array.isArray(list) || !list.every(isRecord)) {
     throw unexpectedShape(z, `the list of ${listKey.replace(/_/g, ' ')}`);

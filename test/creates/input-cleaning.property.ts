@@ -26,6 +26,9 @@ type Contract =
   | 'same instant' // a date and time: the same instant, sent in UTC
   | 'code' // a choice: sent as its number code
   | 'boolean' // sent as true or false
+  | 'path' // a path below /api/v1: its segments, in order, at the end of the request's path
+  | 'query pairs' // a dict: each value as given, in the query
+  | 'json' // JSON text: sent as the same JSON value
   | 'not sent'; // steers the request, is not itself sent
 
 interface FieldSpec {
@@ -192,6 +195,32 @@ const CREATES: Record<
         ? { ...input, sender_email: 'sam@acme.example' }
         : input,
   },
+  api_request: {
+    fields: {
+      method: { contract: 'not sent', value: fc.constantFrom('POST', 'PUT') },
+      path: {
+        contract: 'path',
+        value: spaced(
+          fc
+            .array(fc.stringMatching(/^[a-z0-9][a-z0-9._~-]{0,20}$/), {
+              minLength: 1,
+              maxLength: 4,
+            })
+            .filter((parts) => parts.every((part) => !/^\.+$/.test(part)))
+            .map((parts) => `/${parts.join('/')}`),
+        ),
+      },
+      query: optional({ contract: 'query pairs', value: pairs }),
+      body: optional({
+        contract: 'json',
+        // Objects, as Re:amaze takes: nock hands a bare JSON string to the recorder already parsed.
+        value: fc
+          .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+          .map((value) => JSON.stringify(value, null, 1)),
+      }),
+      about_the_answer: { contract: 'not sent', value: fc.constant(undefined) },
+    },
+  },
   update_conversation: {
     fields: {
       conversation: trimmed(slug),
@@ -311,6 +340,18 @@ function delivered(contract: Contract, value: unknown, requests: Sent[]): boolea
       return sentLeaves.includes(Number(value));
     case 'boolean':
       return sentLeaves.includes(['true', 'yes', true].includes(value as string | boolean));
+    case 'path':
+      return requests.some((r) =>
+        r.segments.join('/').endsWith((value as string).trim().replace(/^\//, '')),
+      );
+    case 'query pairs':
+      return Object.values(value as Record<string, string>).every((inner) =>
+        requests.some((r) => r.query.includes(inner)),
+      );
+    case 'json':
+      return requests.some(
+        (r) => JSON.stringify(r.body) === JSON.stringify(JSON.parse(value as string)),
+      );
     case 'not sent':
       return true;
   }

@@ -44,12 +44,15 @@ export function registeredOperations(): RegisteredOperation[] {
   return operations;
 }
 
-/** What one faulted request leads to: a Zapier error, or (a search's "not found") no result. */
-export type Outcome = { error: ZapierErrorInfo } | { empty: true };
+/**
+ * What one faulted request leads to: a Zapier error, (a search's "not found") no result, or
+ * (API Request, which returns whatever JSON Re:amaze sends) the answer as its result.
+ */
+export type Outcome = { error: ZapierErrorInfo } | { empty: true } | { answered: true };
 
 /** One request an operation makes with its minimal input, and how it reads the answer. */
 export interface ExpectedRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Below `/api/v1`, decoded, without the query. */
   path: string;
   /** The body the operation reads: `list` under that key, or `object` (the bare or wrapped record). */
@@ -62,6 +65,8 @@ export interface ExpectedRequest {
   notFound: Outcome;
   /** What a 403 that is not about the login leads to, when the operation says what it needs. */
   forbidden?: Outcome;
+  /** What a 2xx without a body leads to, when not the client's "unreadable answer". */
+  emptyAnswer?: Outcome;
 }
 
 export interface OperationCase {
@@ -75,6 +80,8 @@ export const HOST = 'acme.reamaze.io';
 /** Seeded in the sandbox (tools/sandbox/seed.ts). */
 export const CONVERSATION = 'where-is-my-order-10482';
 export const CONTACT = 'dana.whitfield@example.com';
+/** A staff user of the sandbox's brand (tools/sandbox/seed.ts). */
+export const STAFF = 'priya@acme.example';
 /** "Order shipped", a brand template (tools/sandbox/seed-ratings-templates.ts). */
 export const TEMPLATE = '3101';
 
@@ -358,6 +365,57 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
         listRead('/response_templates', 'response_templates', {
           wrongShape: unexpected('the list of response templates'),
         }),
+      ],
+    },
+  ],
+  find_messages: [
+    {
+      name: 'newest first, without notes',
+      input: { conversation: CONVERSATION },
+      requests: [
+        listRead(`/conversations/${CONVERSATION}/messages`, 'messages', {
+          // A search reports a conversation Re:amaze does not know as no result.
+          notFound: { empty: true },
+        }),
+      ],
+    },
+  ],
+  find_staff_member: [
+    { name: 'by email', input: { email: STAFF }, requests: [listRead('/staff', 'staff')] },
+  ],
+  api_request: [
+    {
+      name: 'a GET',
+      input: { method: 'GET', path: '/staff', query: { page: '1' } },
+      requests: [
+        listRead('/staff', 'staff', {
+          // Any JSON is an answer here: the action returns it, whatever its shape.
+          wrongShape: { answered: true },
+          emptyAnswer: { answered: true },
+          notFound: notFound(
+            `Re:amaze's API has nothing at GET /api/v1/staff (check the path and any ID in it) on ${HOST}.`,
+          ),
+        }),
+      ],
+    },
+    {
+      name: 'a POST',
+      input: {
+        method: 'POST',
+        path: `/conversations/${CONVERSATION}/messages`,
+        body: '{"message": {"body": "Sent through API Request.", "visibility": 1}}',
+      },
+      requests: [
+        {
+          method: 'POST',
+          path: `/conversations/${CONVERSATION}/messages`,
+          answer: { object: 'message' },
+          wrongShape: { answered: true },
+          emptyAnswer: { answered: true },
+          notFound: notFound(
+            `Re:amaze's API has nothing at POST /api/v1/conversations/${CONVERSATION}/messages (check the path and any ID in it) on ${HOST}.`,
+          ),
+        },
       ],
     },
   ],
