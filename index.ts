@@ -25,6 +25,18 @@ import conversationTagAdded from './triggers/conversation_tag_added';
 import findMessages from './searches/find_messages';
 import findStaffMember from './searches/find_staff_member';
 import apiRequest from './creates/api_request';
+import newArticle from './triggers/new_article';
+import articleList from './triggers/article_list';
+import topicList from './triggers/topic_list';
+import createArticle from './creates/create_article';
+import updateArticle from './creates/update_article';
+import newIncident from './triggers/new_incident';
+import incidentUpdated from './triggers/incident_updated';
+import incidentList from './triggers/incident_list';
+import systemList from './triggers/system_list';
+import createIncident from './creates/create_incident';
+import createIncidentUpdate from './creates/create_incident_update';
+import getReport from './searches/get_report';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -50,6 +62,13 @@ export default defineApp({
     [conversationStatusChanged.key]: conversationStatusChanged,
     [conversationAssigned.key]: conversationAssigned,
     [conversationTagAdded.key]: conversationTagAdded,
+    [newArticle.key]: newArticle,
+    [articleList.key]: articleList,
+    [topicList.key]: topicList,
+    [newIncident.key]: newIncident,
+    [incidentUpdated.key]: incidentUpdated,
+    [incidentList.key]: incidentList,
+    [systemList.key]: systemList,
   },
   creates: {
     [createContact.key]: createContact,
@@ -59,6 +78,10 @@ export default defineApp({
     [createMessage.key]: createMessage,
     [updateConversation.key]: updateConversation,
     [apiRequest.key]: apiRequest,
+    [createArticle.key]: createArticle,
+    [updateArticle.key]: updateArticle,
+    [createIncident.key]: createIncident,
+    [createIncidentUpdate.key]: createIncidentUpdate,
   },
   searches: {
     [findContact.key]: findContact,
@@ -66,6 +89,7 @@ export default defineApp({
     [findResponseTemplate.key]: findResponseTemplate,
     [findMessages.key]: findMessages,
     [findStaffMember.key]: findStaffMember,
+    [getReport.key]: getReport,
   },
   searchOrCreates: {
     find_contact: {

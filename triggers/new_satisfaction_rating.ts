@@ -8,6 +8,7 @@ import { pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
 import { invalid, list } from '../lib/input/read';
 import { lazySample } from '../lib/records/lazy-sample';
+import { reportsPermission } from '../lib/records/report';
 
 /** What each rating means on the 1–5 survey scale. */
 export const RATING_LABELS: Readonly<Record<number, string>> = {
@@ -19,8 +20,7 @@ export const RATING_LABELS: Readonly<Record<number, string>> = {
 };
 
 /** Why a 403 here is not a login problem: the endpoint needs the role's Reports permission. */
-export const REPORTS_PERMISSION =
-  'reading satisfaction ratings needs the Reports permission (access_reports) in your Re:amaze role. An account owner or admin can turn it on under Settings → Staff → Roles, or you can connect Zapier as a user whose role has it.';
+export const REPORTS_PERMISSION = reportsPermission('reading satisfaction ratings');
 
 const inputFields = defineInputFields([
   {

@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import { REPORTS_PERMISSION } from '../../triggers/new_satisfaction_rating';
+import { REPORT_KEYS, REPORTS, reportsPermission, type ReportName } from '../../lib/records/report';
 import type { ZapierErrorInfo } from '../helpers';
 
 /**
@@ -84,6 +85,9 @@ export const CONTACT = 'dana.whitfield@example.com';
 export const STAFF = 'priya@acme.example';
 /** "Order shipped", a brand template (tools/sandbox/seed-ratings-templates.ts). */
 export const TEMPLATE = '3101';
+/** A published article, and the active incident (tools/sandbox/seed-help-center-status.ts). */
+export const ARTICLE = 'how-long-does-shipping-take';
+export const INCIDENT = '5311';
 
 function unexpected(what: string): Outcome {
   return {
@@ -145,6 +149,45 @@ function listRead(path: string, key: string, extra: Partial<ExpectedRequest> = {
   };
 }
 
+/** A write answered with one record under `key` (or bare). */
+function recordWrite(
+  method: 'POST' | 'PUT',
+  path: string,
+  key: string,
+  what: string,
+  notFoundOutcome: Outcome = BRAND_NOT_FOUND,
+): ExpectedRequest {
+  return {
+    method,
+    path,
+    answer: { object: key },
+    wrongShape: unexpectedAfterWrite(what),
+    emptyRecord: noRecord(key, true),
+    notFound: notFoundOutcome,
+  };
+}
+
+const NO_INCIDENT = notFound(`No incident with ID ${INCIDENT} was found on ${HOST}.`);
+
+/** One report read: its documented map must be an object; a 403 names the Reports permission. */
+function reportRead(name: ReportName): ExpectedRequest {
+  return {
+    method: 'GET',
+    path: `/reports/${name}`,
+    answer: { object: REPORT_KEYS[name] },
+    wrongShape: unexpected(`the ${REPORTS[name].toLowerCase()} report`),
+    notFound: BRAND_NOT_FOUND,
+    forbidden: {
+      error: {
+        name: 'AppError',
+        code: 'PermissionDenied',
+        status: 403,
+        message: `Re:amaze refused this on ${HOST} (HTTP 403 Forbidden): ${reportsPermission('reading reports')}`,
+      },
+    },
+  };
+}
+
 /**
  * The minimal valid input of every operation, by key. Add an entry when you add an operation:
  * the cross-cutting tests refuse to run an operation they have no entry for.
@@ -203,6 +246,108 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
       name: 'one tag',
       input: { tag: 'shipping' },
       requests: [listRead('/conversations', 'conversations')],
+    },
+  ],
+  new_article: [
+    { name: 'published', input: {}, requests: [listRead('/articles', 'articles')] },
+    {
+      name: 'one topic',
+      input: { topic: 'shipping' },
+      requests: [
+        listRead('/topics/shipping/articles', 'articles', {
+          notFound: notFound(`No topic "shipping" was found on ${HOST}.`),
+        }),
+      ],
+    },
+  ],
+  article_list: [{ name: 'dropdown', input: {}, requests: [listRead('/articles', 'articles')] }],
+  // GET /topics is undocumented: a 404 is an empty dropdown, not a wrong brand.
+  topic_list: [
+    {
+      name: 'dropdown',
+      input: {},
+      requests: [listRead('/topics', 'topics', { notFound: { empty: true } })],
+    },
+  ],
+  new_incident: [{ name: 'any', input: {}, requests: [listRead('/incidents', 'incidents')] }],
+  incident_updated: [{ name: 'any', input: {}, requests: [listRead('/incidents', 'incidents')] }],
+  incident_list: [{ name: 'dropdown', input: {}, requests: [listRead('/incidents', 'incidents')] }],
+  system_list: [{ name: 'dropdown', input: {}, requests: [listRead('/systems', 'systems')] }],
+  create_article: [
+    {
+      name: 'a draft without a topic',
+      input: { title: 'Gift cards', body: 'They never expire.', status: 'draft' },
+      requests: [recordWrite('POST', '/articles', 'article', 'the new article')],
+    },
+  ],
+  update_article: [
+    {
+      name: 'a new title',
+      input: { article: ARTICLE, title: 'How long does delivery take?' },
+      requests: [
+        recordWrite(
+          'PUT',
+          `/articles/${ARTICLE}`,
+          'article',
+          'the updated article',
+          notFound(`No article "${ARTICLE}" was found on ${HOST}.`),
+        ),
+      ],
+    },
+  ],
+  create_incident: [
+    {
+      name: 'title, status and message',
+      input: { title: 'Chat offline', status: 'investigating', message: 'Chat does not load.' },
+      requests: [recordWrite('POST', '/incidents', 'incident', 'the new incident')],
+    },
+  ],
+  create_incident_update: [
+    {
+      name: 'an update',
+      input: { incident: INCIDENT, status: 'monitoring', message: 'A fix is out.' },
+      requests: [
+        recordWrite(
+          'PUT',
+          `/incidents/${INCIDENT}`,
+          'incident',
+          'the updated incident',
+          NO_INCIDENT,
+        ),
+      ],
+    },
+    {
+      name: 'an update setting the systems (reads the incident first)',
+      input: {
+        incident: INCIDENT,
+        status: 'resolved',
+        message: 'Fixed.',
+        system_status: 'operational',
+      },
+      requests: [
+        {
+          method: 'GET',
+          path: `/incidents/${INCIDENT}`,
+          answer: { object: 'incident' },
+          wrongShape: unexpected('the incident'),
+          emptyRecord: noRecord('incident', false),
+          notFound: NO_INCIDENT,
+        },
+        recordWrite(
+          'PUT',
+          `/incidents/${INCIDENT}`,
+          'incident',
+          'the updated incident',
+          NO_INCIDENT,
+        ),
+      ],
+    },
+  ],
+  get_report: [
+    {
+      name: 'every report, the last 7 days',
+      input: {},
+      requests: (Object.keys(REPORTS) as ReportName[]).map(reportRead),
     },
   ],
   create_contact: [
