@@ -1,5 +1,5 @@
 import { defineApp, version as platformVersion } from 'zapier-platform-core';
-import packageJson from './package.json';
+import { version } from './package.json';
 import authentication from './authentication';
 import channelList from './triggers/channel_list';
 import newMessage from './triggers/new_message';
@@ -40,7 +40,7 @@ import getReport from './searches/get_report';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
-  version: packageJson.version,
+  version,
   platformVersion,
   authentication,
   flags: {

@@ -4,6 +4,7 @@ import { typedApiPath } from '../lib/input/api-path';
 import { choicesOf, dict, invalid, requiredChoice, text, type ChoiceMap } from '../lib/input/read';
 import { API_CONTACT_SAMPLE } from '../lib/records/contact.sample';
 import { answerOutputFields, flattenAnswer, type AnswerItem } from '../lib/records/api-answer';
+import { lazySample } from '../lib/records/lazy-sample';
 
 const METHODS = {
   GET: 'GET (read)',
@@ -115,12 +116,14 @@ export default defineCreate({
     inputFields,
     perform,
     // What `GET /contacts?q=maya` answers.
-    sample: flattenAnswer(200, {
-      page_size: 30,
-      page_count: 1,
-      total_count: 1,
-      contacts: [API_CONTACT_SAMPLE],
-    }),
+    sample: lazySample(() =>
+      flattenAnswer(200, {
+        page_size: 30,
+        page_count: 1,
+        total_count: 1,
+        contacts: [API_CONTACT_SAMPLE],
+      }),
+    ),
     outputFields: answerOutputFields,
   },
 });

@@ -26,6 +26,7 @@ import { isRecord } from '../lib/http/api-values';
 import { MESSAGE_VISIBILITIES } from '../lib/records/labels';
 import { MESSAGE_OUTPUT_FIELDS, flattenMessage, type MessageItem } from '../lib/records/message';
 import { readResponseTemplate, responseTemplateId } from '../lib/records/response-template';
+import { lazySample } from '../lib/records/lazy-sample';
 
 /** The two kinds of message the API lets us add: `visibility` 0 (Regular) and 1 (Internal Note). */
 export const MESSAGE_TYPES = {
@@ -228,9 +229,11 @@ export default defineCreate({
   operation: {
     inputFields,
     perform,
-    sample: postedItem(POSTED_MESSAGE, POSTED_MESSAGE.conversation.slug, true, {
-      authData: { brand: 'acme' },
-    }),
+    sample: lazySample(() =>
+      postedItem(POSTED_MESSAGE, POSTED_MESSAGE.conversation.slug, true, {
+        authData: { brand: 'acme' },
+      }),
+    ),
     outputFields: POSTED_OUTPUT_FIELDS,
   },
 });

@@ -1,5 +1,5 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { getPage, REQUEST_TIMEOUT_MS, unfinishedSearch, type QueryValue } from '../lib/http/client';
+import { getPage, requestTimeout, unfinishedSearch, type QueryValue } from '../lib/http/client';
 import { MIN_PAGE_TIME_MS, POLL_BUDGET_MS } from '../lib/polling/paging';
 import {
   contactOutputFields,
@@ -99,7 +99,7 @@ export const perform = (async (z, bundle) => {
         `Re:amaze's search for ${criterion?.value} has more matches than could be read in time (${page - 1} pages), and the exact ${criterion?.kind} is not among them yet.`,
       );
     }
-    const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, left);
+    const timeoutMs = Math.min(requestTimeout.ms, left);
     const result = await getPage(
       z,
       bundle,

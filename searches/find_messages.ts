@@ -1,6 +1,6 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import {
-  REQUEST_TIMEOUT_MS,
+  requestTimeout,
   apiPath,
   getPage,
   pageOf,
@@ -75,7 +75,7 @@ async function readMessages(
       break;
     }
     try {
-      pages.set(page, (await fetchPage(page, Math.min(REQUEST_TIMEOUT_MS, left))).items);
+      pages.set(page, (await fetchPage(page, Math.min(requestTimeout.ms, left))).items);
     } catch (error) {
       if (!(error instanceof Error) || error.name !== 'ThrottledError') throw error;
       stopped = `page ${page} could not be read just now (Re:amaze was busy or unavailable)`;

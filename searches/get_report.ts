@@ -1,5 +1,5 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { reamazeRequest, REQUEST_TIMEOUT_MS } from '../lib/http/client';
+import { reamazeRequest, requestTimeout } from '../lib/http/client';
 import { DEFAULT_REPORT_DAYS, reportRange } from '../lib/input/report-dates';
 import { choicesOf, invalid, list, quoted } from '../lib/input/read';
 import {
@@ -82,7 +82,7 @@ export const perform = (async (z, bundle) => {
     const body = await reamazeRequest(z, bundle, {
       path: `/reports/${name}`,
       params: { start_date: range.start, end_date: range.end },
-      timeoutMs: Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, left)),
+      timeoutMs: Math.min(requestTimeout.ms, Math.max(1_000, left)),
       forbiddenMessage: reportsPermission('reading reports'),
     });
     answers[name] = reportAnswer(z, name, body);

@@ -37,7 +37,7 @@ describe('the app definition', () => {
     expect(packageJson.dependencies['zapier-platform-core']).toBe(core.version);
   });
 
-  it('the root index.js shim exports the compiled definition itself, as Zapier loads it', () => {
+  it('the root index.js exports the bundled definition itself, as Zapier loads it', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const shim = require('../index.js');
     expect(shim.default).toBeUndefined();
@@ -46,6 +46,8 @@ describe('the app definition', () => {
     expect(Object.keys(shim.creates ?? {}).sort()).toEqual(Object.keys(App.creates ?? {}).sort());
     expect(Object.keys(shim.searches ?? {}).sort()).toEqual(Object.keys(App.searches ?? {}).sort());
     expect(shim.authentication.connectionLabel).toBe(App.authentication?.connectionLabel);
+    // The bundle's definition (samples included) is the sources', byte for byte.
+    expect(JSON.stringify(shim)).toBe(JSON.stringify(App));
   });
 
   it('meets the integration checks that can be checked offline', () => {

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds or pushes the app from release/, a staged copy holding only what Zapier runs: the root
-# shim, the compiled dist/ (without tools/), package.json, the lockfile and
-# .zapierapprc. Why: zapier-platform build/push copy the whole working directory to a temp folder
-# with unbounded parallel file copies (zapier-platform-cli src/utils/build.js -> files.js copyDir,
-# whose filter there keeps node_modules); the dev tree's ~32,000 dev-dependency files exhaust the
-# open-file limit (EMFILE) and would also ship 1.8 MB of dev dependencies. See docs/publishing.md.
+# index.js, the bundled app dist/app.js (tools/bundle.ts: index.ts and everything it imports, in
+# one file), package.json, the lockfile and .zapierapprc. Why: zapier-platform build/push copy the
+# whole working directory to a temp folder with unbounded parallel file copies
+# (zapier-platform-cli src/utils/build.js -> files.js copyDir, whose filter there keeps
+# node_modules); the dev tree's ~32,000 dev-dependency files exhaust the open-file limit (EMFILE)
+# and would also ship 1.8 MB of dev dependencies. See docs/publishing.md.
 #   tools/release.sh build    production build.zip (offline: npm ci --omit=dev + build) -> build/
 #   tools/release.sh push     zapier-platform push from release/ (Zapier's default build path)
 #   tools/release.sh stage    only stage release/ (then run any zapier-platform command there)
@@ -21,10 +22,10 @@ npm run --silent build
 rm -rf "$stage"
 mkdir -p "$stage/dist"
 cp index.js package-lock.json .zapierapprc "$stage/"
-cp -R dist/index.js dist/authentication.js dist/package.json dist/lib dist/triggers dist/creates \
-  dist/searches "$stage/dist/"
+# The bundle alone: its source map stays home (Zapier's runtime does not enable source maps).
+cp dist/app.js "$stage/dist/"
 printf 'node_modules/\nbuild/\n' >"$stage/.gitignore"
-# dist/ is compiled already and release/ has no TypeScript: no `_zapier-build` hook, no scripts.
+# dist/app.js is built already and release/ has no TypeScript: no `_zapier-build` hook, no scripts.
 node -e '
   const fs = require("fs");
   const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));

@@ -12,6 +12,7 @@ import {
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
 import { record, stringField } from '../lib/http/api-values';
 import { email } from '../lib/input/read';
+import { lazySample } from '../lib/records/lazy-sample';
 
 const KEY = 'conversation_assigned';
 
@@ -54,12 +55,14 @@ export const perform = (async (z, bundle) => {
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 /** The sample conversation handed over to Jonas after the customer's thanks; Priya had it before. */
-export const sample = assignmentItem(
-  sampleChange(
-    assigneeWatch(undefined),
-    { ...API_CONVERSATION_SAMPLE, updated_at: '2026-03-10T08:09:58.412-05:00' },
-    'priya.raman@acme.example',
-    'acme',
+export const sample = lazySample(() =>
+  assignmentItem(
+    sampleChange(
+      assigneeWatch(undefined),
+      { ...API_CONVERSATION_SAMPLE, updated_at: '2026-03-10T08:09:58.412-05:00' },
+      'priya.raman@acme.example',
+      'acme',
+    ),
   ),
 );
 

@@ -13,6 +13,7 @@ import { conversationStatusCode } from '../lib/records/conversation';
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
 import { choice, choicesOf } from '../lib/input/read';
 import { CONVERSATION_STATUSES, labelFor } from '../lib/records/labels';
+import { lazySample } from '../lib/records/lazy-sample';
 
 const KEY = 'conversation_status_changed';
 
@@ -60,12 +61,14 @@ export const perform = (async (z, bundle) => {
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 /** The sample conversation marked Done after the customer's thanks; this Zap saw it Open. */
-export const sample = statusChangeItem(
-  sampleChange(
-    statusWatch(undefined),
-    { ...API_CONVERSATION_SAMPLE, status: 2, updated_at: '2026-03-10T08:14:26.530-05:00' },
-    '0',
-    'acme',
+export const sample = lazySample(() =>
+  statusChangeItem(
+    sampleChange(
+      statusWatch(undefined),
+      { ...API_CONVERSATION_SAMPLE, status: 2, updated_at: '2026-03-10T08:14:26.530-05:00' },
+      '0',
+      'acme',
+    ),
   ),
 );
 

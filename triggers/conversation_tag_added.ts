@@ -11,6 +11,7 @@ import {
 } from '../lib/polling/conversation-changes';
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
 import { invalid, requiredText } from '../lib/input/read';
+import { lazySample } from '../lib/records/lazy-sample';
 
 const KEY = 'conversation_tag_added';
 
@@ -40,8 +41,8 @@ export const perform = (async (z, bundle) => {
   return tagChanges(bundle.authData?.brand, KEY, tag, conversations).map(tagAddedItem);
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
-export const sample = tagAddedItem(
-  onlyChange(tagChanges('acme', KEY, 'shipping', [API_CONVERSATION_SAMPLE])),
+export const sample = lazySample(() =>
+  tagAddedItem(onlyChange(tagChanges('acme', KEY, 'shipping', [API_CONVERSATION_SAMPLE]))),
 );
 
 export default defineTrigger({

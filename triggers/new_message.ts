@@ -88,11 +88,17 @@ export function messageFilters(input: Record<string, unknown>): {
  */
 export const perform = (async (z, bundle) => {
   const { params, includeInternalNotes } = messageFilters(bundle.inputData);
+  const ids = new Map<Record<string, unknown>, string>();
+  const identity = (message: Record<string, unknown>): string => {
+    const id = messageIdentity(message);
+    ids.set(message, id);
+    return id;
+  };
   const messages = await pollNewestFirst({
     fetchPage: (page, timeoutMs) =>
       getPage(z, bundle, '/messages', 'messages', { ...params, page }, { timeoutMs }),
     createdAt: (message) => parseInstant(message.created_at),
-    identity: messageIdentity,
+    identity,
     // Notes the user left out are left out of the result while paging still judges each page by
     // every message on it, and `limit` counts only wanted messages.
     wanted: (message) => includeInternalNotes || !isInternalNote(message),
@@ -102,7 +108,7 @@ export const perform = (async (z, bundle) => {
     horizonMs: MESSAGE_HORIZON_MS,
   });
   const items = messages.map((message) => {
-    const item = flattenMessage(message, bundle);
+    const item = flattenMessage(message, bundle, ids.get(message));
     // The API's `filter` answers "is the author staff?" when the message itself does not.
     if (item.author_is_staff === null && params.filter !== undefined) {
       item.author_is_staff = params.filter === 'staff';

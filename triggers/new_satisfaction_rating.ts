@@ -8,6 +8,7 @@ import { pollNewestFirst } from '../lib/polling/paging';
 import { fitResult } from '../lib/records/result-size';
 import { zapWatermarks } from '../lib/polling/zap-state';
 import { invalid, list } from '../lib/input/read';
+import { lazySample } from '../lib/records/lazy-sample';
 import { reportsPermission } from '../lib/records/report';
 
 /** What each rating means on the 1–5 survey scale. */
@@ -153,18 +154,20 @@ export const perform = (async (z, bundle) => {
   return fitResult(items, ['comment']);
 }) satisfies PollingTriggerPerform<typeof inputFields, SatisfactionRatingItem>;
 
-export const satisfactionRatingSample: SatisfactionRatingItem = flattenRating(
-  {
-    id: '456',
-    rating: 2,
-    comment: 'The replacement pole still has not arrived.',
-    user_id: '7310002',
-    assignee_id: '40002',
-    conversation_id: '880014',
-    created_at: '2026-03-09T15:41:08.000Z',
-    updated_at: '2026-03-09T15:41:08.000Z',
-  },
-  'acme',
+export const satisfactionRatingSample: SatisfactionRatingItem = lazySample(() =>
+  flattenRating(
+    {
+      id: '456',
+      rating: 2,
+      comment: 'The replacement pole still has not arrived.',
+      user_id: '7310002',
+      assignee_id: '40002',
+      conversation_id: '880014',
+      created_at: '2026-03-09T15:41:08.000Z',
+      updated_at: '2026-03-09T15:41:08.000Z',
+    },
+    'acme',
+  ),
 );
 
 export default defineTrigger({

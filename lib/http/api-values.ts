@@ -41,28 +41,47 @@ export function parseInstant(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const match = ISO_DATE_TIME.exec(value);
   if (!match) return undefined;
-  const [, year, month, day, hour, minute, second = '0', fraction = '', zone = 'Z'] = match;
-  const fields = [year, month, day, hour, minute, second].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const [y, mo, d, h, mi, s] = fields;
+  const y = Number(match[1]);
+  const mo = Number(match[2]);
+  const d = Number(match[3]);
+  const h = Number(match[4]);
+  const mi = Number(match[5]);
+  const s = Number(match[6] ?? '0');
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  const local = new Date(0);
-  local.setUTCFullYear(y, mo - 1, d);
-  local.setUTCHours(h, mi, s, Number(fraction.padEnd(3, '0').slice(0, 3)));
-  if (local.getUTCDate() !== d) return undefined; // e.g. 31 April
+  if (d > daysInMonth(y, mo)) return undefined; // e.g. 31 April
+  const ms = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const zone = match[8] as string;
   let offsetMinutes = 0;
-  if (zone.toUpperCase() !== 'Z') {
+  if (zone !== 'Z' && zone !== 'z') {
     const digits = zone.slice(1).replace(':', '');
     const hours = Number(digits.slice(0, 2));
     const minutes = Number(digits.slice(2) || '0');
     if (hours > 23 || minutes > 59) return undefined;
     offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
   }
-  return local.getTime() - offsetMinutes * 60_000;
+  return (
+    daysSinceEpoch(y, mo, d) * 86_400_000 +
+    h * 3_600_000 +
+    mi * 60_000 +
+    s * 1000 +
+    ms -
+    offsetMinutes * 60_000
+  );
+}
+
+// Arithmetic, not Date setters: parseInstant runs for every message of every poll.
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (as `Date` counts them). */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }

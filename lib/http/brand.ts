@@ -38,6 +38,20 @@ export class InvalidBrandError extends errors.Error {
  * Refuses anything that could point elsewhere, before any request is made.
  */
 export function brandHost(input: unknown): string {
+  const known = typeof input === 'string' ? validHosts.get(input) : undefined;
+  if (known !== undefined) return known;
+  const host = validatedHost(input);
+  // A Lambda serves few brands; the bound only keeps odd traffic from growing the cache.
+  if (validHosts.size >= MAX_CACHED_BRANDS) validHosts.clear();
+  validHosts.set(input as string, host);
+  return host;
+}
+
+/** Brands already validated, as typed, to their host: each message's link asks again. */
+const validHosts = new Map<string, string>();
+const MAX_CACHED_BRANDS = 100;
+
+function validatedHost(input: unknown): string {
   if (typeof input !== 'string' || input.trim() === '') {
     throw new InvalidBrandError('The Re:amaze brand is missing.');
   }

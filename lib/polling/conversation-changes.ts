@@ -1,5 +1,5 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { getPage, REQUEST_TIMEOUT_MS, type QueryValue } from '../http/client';
+import { getPage, requestTimeout, type QueryValue } from '../http/client';
 import {
   conversationOutputFields,
   conversationTags,
@@ -92,7 +92,7 @@ export async function listChangedConversations(
   for (let page = 1; page <= BASELINE_MAX_PAGES; page += 1) {
     const left = POLL_BUDGET_MS - (Date.now() - started);
     if (page > 1 && left < MIN_PAGE_TIME_MS) break;
-    const result = await fetchPage(page, Math.min(REQUEST_TIMEOUT_MS, left));
+    const result = await fetchPage(page, Math.min(requestTimeout.ms, left));
     for (const conversation of result.items) {
       const slug = slugOf(conversation);
       if (slug === undefined || seen.has(slug)) continue;

@@ -1,5 +1,5 @@
 import type { Bundle } from 'zapier-platform-core';
-import { REQUEST_TIMEOUT_MS, type Page } from '../http/client';
+import { requestTimeout, type Page } from '../http/client';
 import type { Rest, Watermarks, WatermarkStore } from './zap-state';
 
 /**
@@ -156,7 +156,7 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
 
   // The seed fills Zapier's dedupe list, so it reads the whole look-back whatever is stored.
   const read = sample || seeding ? undefined : await poll.watermarks?.read();
-  const first = await poll.fetchPage(1, REQUEST_TIMEOUT_MS);
+  const first = await poll.fetchPage(1, requestTimeout.ms);
   note({ page: 1, result: first });
   first.items.forEach(keep);
   const stored = read && plausible(read, started, newestOf(first.items, poll.createdAt));
@@ -179,7 +179,7 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
     }
     if (bytes >= MAX_RESULT_BYTES) return 'the result reached its size limit';
     try {
-      const result = await poll.fetchPage(page, Math.min(REQUEST_TIMEOUT_MS, left));
+      const result = await poll.fetchPage(page, Math.min(requestTimeout.ms, left));
       requests += 1;
       note({ page, result });
       return result;

@@ -2,6 +2,7 @@ import type { PlainOutputField } from 'zapier-platform-core';
 import { brandHost } from '../http/brand';
 import { API_CONTACT_SAMPLE } from './contact.sample';
 import { dateTimeField, isRecord, parseInstant, stringField } from '../http/api-values';
+import { lazySample } from './lazy-sample';
 
 /**
  * A Re:amaze contact as every contact operation outputs it: one flat set of fields a no-code user
@@ -148,7 +149,9 @@ export const contactOutputFields: PlainOutputField[] = [
 ];
 
 /** What every contact operation returns for {@link API_CONTACT_SAMPLE} on `acme`. */
-export const contactSample: ContactItem = flattenContact(API_CONTACT_SAMPLE, 'acme');
+export const contactSample: ContactItem = lazySample(() =>
+  flattenContact(API_CONTACT_SAMPLE, 'acme'),
+);
 
 /**
  * The contact in a create/update answer. The docs say "the JSON for the contact" without showing

@@ -4,6 +4,7 @@ import { record, stringField } from '../http/api-values';
 import { MESSAGE_OUTPUT_FIELDS, MESSAGE_SAMPLE, flattenMessage, type ApiMessage } from './message';
 import { API_MESSAGE_SAMPLE } from './message.sample';
 import type { MessageItem } from './message';
+import { lazySample } from './lazy-sample';
 
 /**
  * The messages of one conversation as ONE search result: the conversation's fields once, and
@@ -88,9 +89,11 @@ const API_REPLY_SAMPLE: ApiMessage = {
 };
 
 /** What the search returns for the two sample messages, newest first, on `acme`. */
-export const conversationMessagesSample = conversationMessagesItem(
-  MESSAGE_SAMPLE.conversation_id,
-  [API_REPLY_SAMPLE, API_MESSAGE_SAMPLE],
-  '',
-  { authData: { brand: 'acme' } },
+export const conversationMessagesSample = lazySample(() =>
+  conversationMessagesItem(
+    MESSAGE_SAMPLE.conversation_id,
+    [API_REPLY_SAMPLE, API_MESSAGE_SAMPLE],
+    '',
+    { authData: { brand: 'acme' } },
+  ),
 );

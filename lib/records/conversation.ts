@@ -4,6 +4,7 @@ import { CHANNEL_TYPES, CONVERSATION_STATUSES, labelFor } from './labels';
 import { toPlainText } from '../text/plain-text';
 import { API_CONVERSATION_SAMPLE } from './conversation.sample';
 import { dateTimeField, isRecord, parseInstant, record, stringField } from '../http/api-values';
+import { lazySample } from './lazy-sample';
 
 /**
  * A Re:amaze conversation as every conversation operation outputs it (GET /conversations,
@@ -163,7 +164,6 @@ export const conversationOutputFields: PlainOutputField[] = [
 ];
 
 /** What every conversation operation returns for {@link API_CONVERSATION_SAMPLE} on `acme`. */
-export const conversationSample: ConversationItem = flattenConversation(
-  API_CONVERSATION_SAMPLE,
-  'acme',
+export const conversationSample: ConversationItem = lazySample(() =>
+  flattenConversation(API_CONVERSATION_SAMPLE, 'acme'),
 );

@@ -5,6 +5,7 @@ import { MESSAGE_ORIGINS, MESSAGE_VISIBILITIES, labelFor } from './labels';
 import { API_MESSAGE_SAMPLE } from './message.sample';
 import { toPlainText } from '../text/plain-text';
 import { dateTimeField, parseInstant, record, records, stringField } from '../http/api-values';
+import { lazySample } from './lazy-sample';
 
 /**
  * A Re:amaze message: its identity (Re:amaze messages have no `id`) and the one flat, labelled set
@@ -83,18 +84,6 @@ export function isInternalNote(message: ApiMessage): boolean {
  * Parts contain no `:` except the slug, which comes first, so the format reads back unambiguously.
  */
 export function messageIdentity(message: ApiMessage): string {
-  let identity = identities.get(message);
-  if (identity === undefined) {
-    identity = deriveIdentity(message);
-    identities.set(message, identity);
-  }
-  return identity;
-}
-
-/** The trigger asks for an identity while paging and again while flattening: hash each body once. */
-const identities = new WeakMap<ApiMessage, string>();
-
-function deriveIdentity(message: ApiMessage): string {
   const slug = stringField(record(message.conversation).slug);
   const instant = parseInstant(message.created_at);
   const raw = message.created_at;
@@ -175,14 +164,19 @@ function attachment(source: Record<string, unknown>): MessageAttachment {
  * The message as one flat set of fields, no raw API object beside it: the words of the inbox
  * (labels, not integer codes), and the derived `id` Zapier deduplicates on.
  */
-export function flattenMessage(message: ApiMessage, bundle: Pick<Bundle, 'authData'>): MessageItem {
+export function flattenMessage(
+  message: ApiMessage,
+  bundle: Pick<Bundle, 'authData'>,
+  // The trigger passes the identity it computed while paging: each body is hashed once.
+  id: string = messageIdentity(message),
+): MessageItem {
   const user = record(message.user);
   const conversation = record(message.conversation);
   const channel = record(conversation.category);
   const slug = stringField(conversation.slug);
   const body = stringField(message.body);
   return {
-    id: messageIdentity(message),
+    id,
     created_at: dateTimeField(message.created_at),
     body_text: toPlainText(message.body),
     author_name:
@@ -237,6 +231,6 @@ export const MESSAGE_OUTPUT_FIELDS: PlainOutputField[] = [
 ];
 
 /** What a poll returns for {@link API_MESSAGE_SAMPLE} on the brand `acme`: the live shape. */
-export const MESSAGE_SAMPLE: MessageItem = flattenMessage(API_MESSAGE_SAMPLE, {
-  authData: { brand: 'acme' },
-});
+export const MESSAGE_SAMPLE: MessageItem = lazySample(() =>
+  flattenMessage(API_MESSAGE_SAMPLE, { authData: { brand: 'acme' } }),
+);

@@ -1,6 +1,7 @@
-import { perform as apiRequest } from '../../creates/api_request';
 import { failure } from '../helpers';
-import { requestLines, run, sandboxEachTest, type Item } from './helpers';
+import { performOf, requestLines, run, sandboxEachTest, type Item } from './helpers';
+
+const apiRequest = performOf('creates', 'api_request');
 
 const request = (input: Item) => run(apiRequest, input);
 

@@ -5,7 +5,8 @@ import { messageShape } from '../../tools/sandbox/shapes';
 import type { Fault } from '../../tools/sandbox/switches';
 import { lowerRequestTimeout } from '../failures/matrix';
 import { describeError, type ZapierErrorInfo } from '../helpers';
-import { newMessage, run, startE2eSandbox, stopE2eSandbox } from './helpers';
+import { perform as newMessage } from '../../triggers/new_message';
+import { run, startE2eSandbox, stopE2eSandbox } from './helpers';
 
 /**
  * The harness of new_message.failed-polls.long.test.ts: New Message as Zapier runs it, over real HTTP
@@ -165,7 +166,8 @@ export class FailedPollSimulation {
       fired: [],
     };
     try {
-      const items = await run<{ id: string }[]>(newMessage(), {}, meta);
+      // The trigger of the sources: the lowered timeout reaches its client, not the bundle's.
+      const items = await run<{ id: string }[]>(newMessage as never, {}, meta);
       record.returned = items.length;
       if (!meta.isPopulatingDedupe) {
         record.fired = items.map((item) => item.id).filter((id) => !this.seen.has(id));

@@ -1,6 +1,7 @@
-import { perform as addMessage } from '../../creates/create_message';
-import { perform as findMessages } from '../../searches/find_messages';
-import { requestLines, run, sandboxEachTest, type Item } from './helpers';
+import { performOf, requestLines, run, sandboxEachTest, type Item } from './helpers';
+
+const addMessage = performOf('creates', 'create_message');
+const findMessages = performOf('searches', 'find_messages');
 
 const sandbox = sandboxEachTest();
 

@@ -1,6 +1,7 @@
-import { perform as updateConversation } from '../../creates/update_conversation';
-import { perform as findStaffMember } from '../../searches/find_staff_member';
-import { requestLines, run, sandboxEachTest, type Item } from './helpers';
+import { performOf, requestLines, run, sandboxEachTest, type Item } from './helpers';
+
+const updateConversation = performOf('creates', 'update_conversation');
+const findStaffMember = performOf('searches', 'find_staff_member');
 
 const sandbox = sandboxEachTest();
 

@@ -1,17 +1,21 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import App from '../../index';
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+// The root index.js over the bundle dist/app.js, built by test/global-setup.ts: what Zapier loads.
+// TypeScript types it from index.ts; jest loads index.js itself, as Zapier does.
+import App from '../../index.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../tools/sandbox/server';
-import { appTester, authData } from '../helpers';
+import { authData } from '../helpers';
 
 /**
- * End-to-end: the built app (what Zapier loads) run through Zapier's own runner, over real HTTP,
- * against the local Re:amaze sandbox.
+ * End-to-end: the built app (the bundle Zapier loads) run through Zapier's own runner, over real
+ * HTTP, against the local Re:amaze sandbox.
  */
+
+const appTester = createAppTester(App);
 
 export type Item = Record<string, unknown>;
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
-export function performOf(kind: 'triggers' | 'creates', key: string): Perform {
+export function performOf(kind: 'triggers' | 'creates' | 'searches', key: string): Perform {
   const operation = (
     App as unknown as Record<string, Record<string, { operation: { perform: Perform } }>>
   )[kind]?.[key]?.operation;

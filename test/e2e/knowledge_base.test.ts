@@ -1,11 +1,19 @@
-import { perform as createArticle } from '../../creates/create_article';
-import { perform as updateArticle } from '../../creates/update_article';
 import type { Sandbox } from '../../tools/sandbox/server';
-import { perform as listArticles } from '../../triggers/article_list';
-import { perform as newArticle } from '../../triggers/new_article';
-import { perform as listTopics } from '../../triggers/topic_list';
 import { failure } from '../helpers';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import {
+  performOf,
+  requestLines,
+  run,
+  startE2eSandbox,
+  stopE2eSandbox,
+  type Item,
+} from './helpers';
+
+const createArticle = performOf('creates', 'create_article');
+const updateArticle = performOf('creates', 'update_article');
+const listArticles = performOf('triggers', 'article_list');
+const newArticle = performOf('triggers', 'new_article');
+const listTopics = performOf('triggers', 'topic_list');
 
 type Perform = Parameters<typeof run>[0];
 const loose = (perform: unknown): Perform => perform as Perform;

@@ -1,8 +1,14 @@
 import type { Sandbox } from '../../tools/sandbox/server';
-import findConversation from '../../searches/find_conversation';
-import { perform, REPORTS_PERMISSION } from '../../triggers/new_satisfaction_rating';
+import { REPORTS_PERMISSION } from '../../triggers/new_satisfaction_rating';
 import { authData, failure } from '../helpers';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import {
+  performOf,
+  requestLines,
+  run,
+  startE2eSandbox,
+  stopE2eSandbox,
+  type Item,
+} from './helpers';
 
 let sandbox: Sandbox;
 
@@ -15,7 +21,7 @@ afterEach(async () => {
 });
 
 const poll = (inputData: Item = {}): Promise<Item[]> =>
-  run<Item[]>(perform as unknown as Parameters<typeof run>[0], inputData);
+  run<Item[]>(performOf('triggers', 'new_satisfaction_rating'), inputData);
 
 describe('New Satisfaction Rating against the sandbox', () => {
   it('lists the seeded ratings newest first with one request', async () => {
@@ -67,10 +73,9 @@ describe('New Satisfaction Rating against the sandbox', () => {
   it("a rating's Conversation ID finds the conversation (customer and assignee) in a Find step", async () => {
     const [newest] = await poll();
     sandbox.clearLog();
-    const [conversation] = await run<Item[]>(
-      findConversation.operation.perform as unknown as Parameters<typeof run>[0],
-      { conversation: newest?.conversation_id },
-    );
+    const [conversation] = await run<Item[]>(performOf('searches', 'find_conversation'), {
+      conversation: newest?.conversation_id,
+    });
     expect(requestLines(sandbox)).toEqual([
       `GET /conversations/${newest?.conversation_id as string}`,
     ]);

@@ -1,8 +1,16 @@
 import { reportsPermission } from '../../lib/records/report';
-import { perform as getReport } from '../../searches/get_report';
 import type { Sandbox } from '../../tools/sandbox/server';
 import { authData, failure } from '../helpers';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import {
+  performOf,
+  requestLines,
+  run,
+  startE2eSandbox,
+  stopE2eSandbox,
+  type Item,
+} from './helpers';
+
+const getReport = performOf('searches', 'get_report');
 
 type Perform = Parameters<typeof run>[0];
 const report = (input: Item = {}, meta: Item = {}) =>

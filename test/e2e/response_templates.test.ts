@@ -1,8 +1,9 @@
-import { perform as addMessage } from '../../creates/create_message';
-import { perform as findTemplate } from '../../searches/find_response_template';
-import { perform as listTemplates } from '../../triggers/response_template_list';
 import { failure } from '../helpers';
-import { requestLines, run, sandboxEachTest, type Item } from './helpers';
+import { performOf, requestLines, run, sandboxEachTest, type Item } from './helpers';
+
+const addMessage = performOf('creates', 'create_message');
+const findTemplate = performOf('searches', 'find_response_template');
+const listTemplates = performOf('triggers', 'response_template_list');
 
 const sandbox = sandboxEachTest();
 

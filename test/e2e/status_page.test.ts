@@ -1,11 +1,19 @@
-import { perform as createIncident } from '../../creates/create_incident';
-import { perform as addUpdate } from '../../creates/create_incident_update';
 import type { Sandbox } from '../../tools/sandbox/server';
-import { perform as incidentUpdated } from '../../triggers/incident_updated';
-import { perform as listSystems } from '../../triggers/system_list';
-import { perform as newIncident } from '../../triggers/new_incident';
 import { failure } from '../helpers';
-import { requestLines, run, startE2eSandbox, stopE2eSandbox, type Item } from './helpers';
+import {
+  performOf,
+  requestLines,
+  run,
+  startE2eSandbox,
+  stopE2eSandbox,
+  type Item,
+} from './helpers';
+
+const createIncident = performOf('creates', 'create_incident');
+const addUpdate = performOf('creates', 'create_incident_update');
+const incidentUpdated = performOf('triggers', 'incident_updated');
+const listSystems = performOf('triggers', 'system_list');
+const newIncident = performOf('triggers', 'new_incident');
 
 type Perform = Parameters<typeof run>[0];
 const loose = (perform: unknown): Perform => perform as Perform;

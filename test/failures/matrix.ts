@@ -45,7 +45,8 @@ export function runOperation(
 
 /**
  * Lowers the shared client's timeout (12 s) for the current test, so a "slower than the timeout"
- * case takes a fraction of a second; `jest.restoreAllMocks()` puts it back.
+ * case takes a fraction of a second; `jest.restoreAllMocks()` puts it back. Operations read the
+ * setting at each request; it reaches the operations of the sources, not of the bundle.
  */
 export function lowerRequestTimeout(ms: number): void {
   jest.replaceProperty(requestTimeout, 'ms', ms);

@@ -16,7 +16,8 @@ import type { Row } from './table';
  * customer can make one poll cost (bodies are converted in one pass and capped).
  */
 
-const AIM_RATIO = 1;
+/** The trigger's own work ÷ JSON.parse of the page: ordinary pages, and pages of HTML emails. */
+const TARGET_RATIO = { served: 2, html: 3 };
 const WARM_UP = 200;
 
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown[]>;
@@ -148,7 +149,10 @@ export async function measureProcessing(rounds: number): Promise<Row[]> {
   const rows: Row[] = [];
   const { served, html, hostile } = await pages();
   let servedOwnMs = 0;
-  for (const page of [served, html]) {
+  for (const [page, target] of [
+    [served, TARGET_RATIO.served],
+    [html, TARGET_RATIO.html],
+  ] as const) {
     const { parseMs, ownMs } = await measurePage(page.text, rounds, 50);
     if (page === served) servedOwnMs = ownMs;
     rows.push({
@@ -156,8 +160,8 @@ export async function measureProcessing(rounds: number): Promise<Row[]> {
       baseline: `JSON.parse ${us(parseMs)} (${(page.text.length / 1000).toFixed(1)} kB)`,
       value: `trigger's own work ${us(ownMs)}`,
       ratio: ownMs / parseMs,
-      target: `aim ≤ ${AIM_RATIO}`,
-      met: ownMs / parseMs <= AIM_RATIO,
+      target: `ratio ≤ ${target}`,
+      met: ownMs / parseMs <= target,
     });
   }
   const { ownMs } = await measurePage(hostile.text, rounds, HOSTILE_BATCH, HOSTILE_WARM_UP);

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import nock from 'nock';
-import { apiBaseUrl, brandHost, inboxConversationUrl, localBaseUrl } from '../../../lib/http/brand';
+import {
+  apiBaseUrl,
+  brandHost,
+  inboxConversationUrl,
+  InvalidBrandError,
+  localBaseUrl,
+} from '../../../lib/http/brand';
 import { apiPath, reamazeRequest } from '../../../lib/http/client';
 import { appTester, authData, describeError, resetNock } from '../../helpers';
 import { runs } from '../../runs';
@@ -401,4 +407,15 @@ describe('brand normalisation (properties)', () => {
       { numRuns: runs(1000), seed: 13 },
     );
   }, 20_000);
+});
+
+describe('brandHost, asked again for the same brand (cached)', () => {
+  it('answers as the first time, and still refuses what it refused', () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect(brandHost('https://Acme.reamaze.io/admin')).toBe('acme.reamaze.io');
+      expect(brandHost('acme')).toBe('acme.reamaze.io');
+      expect(() => brandHost('acme.reamaze.io.evil.com')).toThrow(InvalidBrandError);
+      expect(() => brandHost(' ')).toThrow('The Re:amaze brand is missing.');
+    }
+  });
 });
