@@ -22,6 +22,8 @@ import findResponseTemplate from './searches/find_response_template';
 import conversationStatusChanged from './triggers/conversation_status_changed';
 import conversationAssigned from './triggers/conversation_assigned';
 import conversationTagAdded from './triggers/conversation_tag_added';
+import conversationUpdated from './triggers/conversation_updated';
+import conversationWaitingForReply from './triggers/conversation_waiting_for_reply';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -47,6 +49,8 @@ export default defineApp({
     [conversationStatusChanged.key]: conversationStatusChanged,
     [conversationAssigned.key]: conversationAssigned,
     [conversationTagAdded.key]: conversationTagAdded,
+    [conversationUpdated.key]: conversationUpdated,
+    [conversationWaitingForReply.key]: conversationWaitingForReply,
   },
   creates: {
     [createContact.key]: createContact,

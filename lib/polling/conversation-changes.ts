@@ -15,6 +15,7 @@ import {
   zapWatermarks,
   type Watermarks,
   type WatermarkStore,
+  type ZapState,
 } from './zap-state';
 import { pollNewestFirst } from './paging';
 
@@ -51,7 +52,7 @@ export function conversationChangedAt(conversation: unknown): number | undefined
   return known.length > 0 ? Math.max(...known) : undefined;
 }
 
-const slugOf = (conversation: Record<string, unknown>): string | undefined => {
+export const slugOf = (conversation: Record<string, unknown>): string | undefined => {
   const slug = stringField(conversation.slug);
   return slug === '' ? undefined : slug;
 };
@@ -101,13 +102,13 @@ export type Remembered = [value: string, changeId: string | null, changedAt: num
 export type Seen = Map<string, Remembered>;
 
 /** The per-Zap state of a change trigger: what it saw, and its paging watermarks, saved together. */
-interface ChangeState {
+export interface ChangeState {
   seen: Seen;
   watermarks?: Watermarks;
 }
 
 /** How it is stored: `seen` as rows, never as an object keyed by slug. */
-interface StoredChanges {
+export interface StoredChanges {
   v: 2;
   seen: [slug: string, ...Remembered][];
   watermarks?: Watermarks;
@@ -127,13 +128,13 @@ function parseChanges(value: unknown): StoredChanges | undefined {
   return watermarks === undefined ? { v: 2, seen: rows } : { v: 2, seen: rows, watermarks };
 }
 
-function fromStored(stored: StoredChanges): ChangeState {
+export function fromStored(stored: StoredChanges): ChangeState {
   const seen: Seen = new Map(stored.seen.map(([slug, ...kept]) => [slug, kept] as const));
   return { seen, watermarks: stored.watermarks };
 }
 
 /** Keeps the {@link MAX_REMEMBERED} most recently changed conversations. */
-function toStored(state: ChangeState): StoredChanges {
+export function toStored(state: ChangeState): StoredChanges {
   const seen = [...state.seen]
     .sort((a, b) => b[1][2] - a[1][2])
     .slice(0, MAX_REMEMBERED)
@@ -143,8 +144,17 @@ function toStored(state: ChangeState): StoredChanges {
     : { v: 2, seen, watermarks: state.watermarks };
 }
 
+/** The change state of one Zap and filter set, through the one per-Zap helper (lib/polling/zap-state.ts). */
+export function changeStore(
+  z: ZObject,
+  bundle: Bundle,
+  trigger: string,
+): ZapState<StoredChanges> | undefined {
+  return zapState(z, bundle, trigger, 'conversation-changes', parseChanges, STATE_TTL_SECONDS);
+}
+
 /** The watermarks kept inside the change state, so both are saved, or lost, together. */
-function watermarksIn(state: ChangeState): WatermarkStore {
+export function watermarksIn(state: ChangeState): WatermarkStore {
   return {
     read: async () => state.watermarks,
     write: async (value) => {
@@ -258,14 +268,7 @@ export async function findChanges(
     deep: boolean,
   ) => Promise<Record<string, unknown>[]>,
 ): Promise<ConversationChange[]> {
-  const store = zapState(
-    z,
-    bundle,
-    watch.trigger,
-    'conversation-changes',
-    parseChanges,
-    STATE_TTL_SECONDS,
-  );
+  const store = changeStore(z, bundle, watch.trigger);
   const seeding = bundle.meta?.isPopulatingDedupe === true;
   let state: ChangeState = { seen: new Map() };
   // Without a Zap (the editor's test, a local run) every listed value shows as a change.

@@ -198,6 +198,16 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
       requests: [listRead('/conversations', 'conversations')],
     },
   ],
+  conversation_updated: [
+    { name: 'any update', input: {}, requests: [listRead('/conversations', 'conversations')] },
+  ],
+  conversation_waiting_for_reply: [
+    {
+      name: 'one hour',
+      input: { wait: '1', wait_unit: 'hours' },
+      requests: [listRead('/conversations', 'conversations')],
+    },
+  ],
   create_contact: [
     {
       name: 'email only',
