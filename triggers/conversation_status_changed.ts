@@ -46,6 +46,7 @@ export function statusWatch(wanted: string | undefined): ChangeWatch {
     valueOf: statusOf,
     wanted: (status) => wanted === undefined || status === wanted,
     creationCounts: false,
+    createdWith: '0',
   };
 }
 

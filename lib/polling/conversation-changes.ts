@@ -17,7 +17,7 @@ import {
   type WatermarkStore,
   type ZapState,
 } from './zap-state';
-import { pollNewestFirst } from './paging';
+import { LATE_ARRIVAL_MS, pollNewestFirst } from './paging';
 
 /**
  * The three conversation-change triggers (status changed, assigned, tag added): one list, one
@@ -105,6 +105,8 @@ export type Seen = Map<string, Remembered>;
 export interface ChangeState {
   seen: Seen;
   watermarks?: Watermarks;
+  /** The newest changed time the last saved poll listed: conversations created after it are new. */
+  asOf?: number;
 }
 
 /** How it is stored: `seen` as rows, never as an object keyed by slug. */
@@ -112,6 +114,7 @@ export interface StoredChanges {
   v: 2;
   seen: [slug: string, ...Remembered][];
   watermarks?: Watermarks;
+  asOf?: number;
 }
 
 function parseChanges(value: unknown): StoredChanges | undefined {
@@ -125,12 +128,19 @@ function parseChanges(value: unknown): StoredChanges | undefined {
       typeof row[3] === 'number',
   );
   const watermarks = parseWatermarks(value.watermarks);
-  return watermarks === undefined ? { v: 2, seen: rows } : { v: 2, seen: rows, watermarks };
+  const asOf =
+    typeof value.asOf === 'number' && Number.isFinite(value.asOf) ? value.asOf : undefined;
+  return {
+    v: 2,
+    seen: rows,
+    ...(watermarks === undefined ? {} : { watermarks }),
+    ...(asOf === undefined ? {} : { asOf }),
+  };
 }
 
 export function fromStored(stored: StoredChanges): ChangeState {
   const seen: Seen = new Map(stored.seen.map(([slug, ...kept]) => [slug, kept] as const));
-  return { seen, watermarks: stored.watermarks };
+  return { seen, watermarks: stored.watermarks, asOf: stored.asOf };
 }
 
 /** Keeps the {@link MAX_REMEMBERED} most recently changed conversations. */
@@ -139,9 +149,12 @@ export function toStored(state: ChangeState): StoredChanges {
     .sort((a, b) => b[1][2] - a[1][2])
     .slice(0, MAX_REMEMBERED)
     .map(([slug, kept]): StoredChanges['seen'][number] => [slug, ...kept]);
-  return state.watermarks === undefined
-    ? { v: 2, seen }
-    : { v: 2, seen, watermarks: state.watermarks };
+  return {
+    v: 2,
+    seen,
+    ...(state.watermarks === undefined ? {} : { watermarks: state.watermarks }),
+    ...(state.asOf === undefined ? {} : { asOf: state.asOf }),
+  };
 }
 
 /** The change state of one Zap and filter set, through the one per-Zap helper (lib/polling/zap-state.ts). */
@@ -185,6 +198,8 @@ export interface ChangeWatch {
    * does; the first status does not: a new conversation has not changed status).
    */
   creationCounts: boolean;
+  /** The value a new conversation starts with (Open for the status), when Re:amaze fixes one. */
+  createdWith?: string;
 }
 
 /** One change found by a poll: the conversation and what it was before, when this Zap knew. */
@@ -221,6 +236,7 @@ export function changesSince(
   conversations: Record<string, unknown>[],
   brand: unknown,
   baseline = false,
+  knownUntil?: number,
 ): ConversationChange[] {
   const changes: ConversationChange[] = [];
   for (const conversation of conversations) {
@@ -240,7 +256,17 @@ export function changesSince(
       const createdAt = parseInstant(conversation.created_at);
       const untouched =
         before === undefined && createdAt !== undefined && changedAt - createdAt <= AS_CREATED_MS;
-      id = untouched && !watch.creationCounts ? null : changeId(slug, watch, value, changedAt);
+      // Created after the last poll's list: it started as Re:amaze starts every conversation.
+      const asCreated =
+        before === undefined &&
+        createdAt !== undefined &&
+        knownUntil !== undefined &&
+        createdAt > knownUntil &&
+        value === watch.createdWith;
+      id =
+        (untouched && !watch.creationCounts) || asCreated
+          ? null
+          : changeId(slug, watch, value, changedAt);
     }
     seen.set(slug, [value, id, changedAt]);
     if (id !== null && watch.wanted(value)) {
@@ -291,7 +317,13 @@ export async function findChanges(
     store === undefined ? undefined : watermarksIn(state),
     baseline || seeding,
   );
-  const changes = changesSince(state.seen, watch, conversations, bundle.authData?.brand, baseline);
+  const knownUntil = state.asOf === undefined ? undefined : state.asOf - LATE_ARRIVAL_MS;
+  const brand = bundle.authData?.brand;
+  const changes = changesSince(state.seen, watch, conversations, brand, baseline, knownUntil);
+  for (const conversation of conversations) {
+    const at = conversationChangedAt(conversation);
+    if (at !== undefined && at > (state.asOf ?? -Infinity)) state.asOf = at;
+  }
   // Unsaved, the poll is retried (the switch-on poll too: Zapier retries it whole).
   if (store !== undefined && !(await store.write(toStored(state)))) {
     throw stateUnavailable(z, 'saved', 'no confirmation in time');

@@ -168,6 +168,19 @@ describe('Conversation Status Changed: which edits fire', () => {
     ]);
   });
 
+  it('a conversation created since the last poll started Open: a follow-up is no change, a reply or resolving is', async () => {
+    const poll = zap(statusWatch(undefined));
+    await poll([conversation('old', 0, { status: 2 })]);
+    const created = at(1);
+    expect(
+      await poll([
+        conversation('follow-up', 3, { status: 0, createdAt: created }),
+        conversation('resolved', 3, { status: 2, createdAt: created }),
+        conversation('old', 0, { status: 2 }),
+      ]),
+    ).toEqual([`resolved:conversation_status_changed:2@${at(3)}`]);
+  });
+
   it('a conversation this Zap has not seen before counts as having entered its status at its first change', async () => {
     const poll = zap(statusWatch('2'));
     await poll([]);
@@ -334,6 +347,7 @@ describe('per-Zap state', () => {
     expect(JSON.parse(store.get(key as string) as string)).toEqual({
       v: 2,
       seen: [['a', '2', `a:conversation_status_changed:2@${at(1)}`, at(1)]],
+      asOf: at(1),
     });
     await findChanges(z, bundleFor('zap-7', { status: '0' }), statusWatch('0'), listed());
     await findChanges(
