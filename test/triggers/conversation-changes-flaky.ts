@@ -22,6 +22,8 @@ export interface FlakyOptions {
   polls: number;
   /** Conversations edited between two polls, each a watched change or an edit that changes nothing. */
   editsPerPoll: number;
+  /** For `slow`: only reads are slow (writes answer in time). */
+  slowReadsOnly?: boolean;
   /** Slugs given to a few of the conversations edited (e.g. `constructor`, `__proto__`). */
   slugs?: string[];
 }
@@ -50,6 +52,7 @@ class FlakyCache {
     private readonly fault: CacheFault,
     private readonly rate: number,
     private readonly random: () => number,
+    private readonly slowReadsOnly = false,
   ) {}
 
   private hit(): boolean {
@@ -75,7 +78,9 @@ class FlakyCache {
     }
     this.values.set(key, JSON.stringify(value));
     // Saved, but confirmed later than the poll waits.
-    if (this.fault === 'slow' && this.hit()) await new Promise((r) => setTimeout(r, SLOW_MS));
+    if (this.fault === 'slow' && !this.slowReadsOnly && this.hit()) {
+      await new Promise((r) => setTimeout(r, SLOW_MS));
+    }
     return true;
   }
 
@@ -128,7 +133,8 @@ export async function flakyRun(brand: SimulatedBrand, options: FlakyOptions): Pr
   };
 
   const zaps = WATCHED.map((watched, i) => {
-    const cache = new FlakyCache(options.fault, options.rate, generator(options.seed * 31 + i));
+    const random = generator(options.seed * 31 + i);
+    const cache = new FlakyCache(options.fault, options.rate, random, options.slowReadsOnly);
     const perform = TRIGGERS[watched.trigger] as Perform;
     const withCache: Perform = (z, bundle) =>
       perform(Object.assign(Object.create(z) as ZObject, { cache }), bundle);
