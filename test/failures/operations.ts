@@ -203,8 +203,8 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
   ],
   conversation_waiting_for_reply: [
     {
-      name: 'one hour',
-      input: { wait: '1', wait_unit: 'hours' },
+      name: 'five minutes',
+      input: { wait: '5', wait_unit: 'minutes' },
       requests: [listRead('/conversations', 'conversations')],
     },
   ],
