@@ -7,6 +7,7 @@ import { parseInstant, stringField } from '../lib/http/api-values';
 import { pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
 import { invalid, list } from '../lib/input/read';
+import { reportsPermission } from '../lib/records/report';
 
 /** What each rating means on the 1–5 survey scale. */
 export const RATING_LABELS: Readonly<Record<number, string>> = {
@@ -18,8 +19,7 @@ export const RATING_LABELS: Readonly<Record<number, string>> = {
 };
 
 /** Why a 403 here is not a login problem: the endpoint needs the role's Reports permission. */
-export const REPORTS_PERMISSION =
-  'reading satisfaction ratings needs the Reports permission (access_reports) in your Re:amaze role. An account owner or admin can turn it on under Settings → Staff → Roles, or you can connect Zapier as a user whose role has it.';
+export const REPORTS_PERMISSION = reportsPermission('reading satisfaction ratings');
 
 const inputFields = defineInputFields([
   {
