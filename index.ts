@@ -22,6 +22,8 @@ import findResponseTemplate from './searches/find_response_template';
 import conversationStatusChanged from './triggers/conversation_status_changed';
 import conversationAssigned from './triggers/conversation_assigned';
 import conversationTagAdded from './triggers/conversation_tag_added';
+import conversationUpdated from './triggers/conversation_updated';
+import conversationWaitingForReply from './triggers/conversation_waiting_for_reply';
 import findMessages from './searches/find_messages';
 import findStaffMember from './searches/find_staff_member';
 import apiRequest from './creates/api_request';
@@ -62,6 +64,8 @@ export default defineApp({
     [conversationStatusChanged.key]: conversationStatusChanged,
     [conversationAssigned.key]: conversationAssigned,
     [conversationTagAdded.key]: conversationTagAdded,
+    [conversationUpdated.key]: conversationUpdated,
+    [conversationWaitingForReply.key]: conversationWaitingForReply,
     [newArticle.key]: newArticle,
     [articleList.key]: articleList,
     [topicList.key]: topicList,

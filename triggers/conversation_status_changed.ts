@@ -47,6 +47,7 @@ export function statusWatch(wanted: string | undefined): ChangeWatch {
     valueOf: statusOf,
     wanted: (status) => wanted === undefined || status === wanted,
     creationCounts: false,
+    createdWith: '0',
   };
 }
 

@@ -426,7 +426,7 @@ export async function reamazeExchange(
   const method = request.method ?? 'GET';
   checkPath(request.path);
   exposeCredentialFormsToCore(bundle);
-  const params: Record<string, string> = {};
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(request.params ?? {})) {
     if (value !== undefined && value !== '') params[key] = String(value);
   }

@@ -187,6 +187,17 @@ export function dateTime(value: unknown, label: string): string | undefined {
   return new Date(instant).toISOString();
 }
 
+/** A required whole number from `min` to `max` (digits, as typed or mapped); anything else is refused. */
+export function wholeNumber(value: unknown, label: string, min: number, max: number): number {
+  const present = typeof value === 'number' ? String(value) : trimmed(value, label);
+  if (present === undefined) throw missing(label);
+  const number = /^\d+$/.test(present) ? Number(present) : NaN;
+  if (!(number >= min && number <= max)) {
+    throw invalid(`${label} ${quoted(present)} must be a whole number from ${min} to ${max}.`);
+  }
+  return number;
+}
+
 /** Choices offered by a dropdown: value → label. */
 export type ChoiceMap = Readonly<Record<string, string>>;
 

@@ -1,5 +1,5 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { getPage, requestTimeout, type QueryValue } from '../http/client';
+import { getPage, type QueryValue } from '../http/client';
 import {
   conversationOutputFields,
   conversationTags,
@@ -9,8 +9,15 @@ import {
 import { channelFilterField } from '../input/conversation-filters';
 import { isRecord, parseInstant, record, stringField } from '../http/api-values';
 import { trimmed } from '../input/read';
-import { CACHE_WAIT_MS, within, zapWatermarks } from './zap-state';
-import { MIN_PAGE_TIME_MS, POLL_BUDGET_MS, pollNewestFirst } from './paging';
+import {
+  parseWatermarks,
+  zapState,
+  zapWatermarks,
+  type Watermarks,
+  type WatermarkStore,
+  type ZapState,
+} from './zap-state';
+import { LATE_ARRIVAL_MS, pollNewestFirst } from './paging';
 
 /**
  * The three conversation-change triggers (status changed, assigned, tag added): one list, one
@@ -22,9 +29,6 @@ import { MIN_PAGE_TIME_MS, POLL_BUDGET_MS, pollNewestFirst } from './paging';
 
 /** Conversations edited at most this long after they were created count as untouched since creation. */
 export const AS_CREATED_MS = 5_000;
-
-/** When the Zap is switched on, this many pages (30 conversations each) are read to learn the current state. */
-export const BASELINE_MAX_PAGES = 10;
 
 /** Conversations remembered per Zap: the most recently changed ones win (about 100 KB of state). */
 export const MAX_REMEMBERED = 1_000;
@@ -48,7 +52,7 @@ export function conversationChangedAt(conversation: unknown): number | undefined
   return known.length > 0 ? Math.max(...known) : undefined;
 }
 
-const slugOf = (conversation: Record<string, unknown>): string | undefined => {
+export const slugOf = (conversation: Record<string, unknown>): string | undefined => {
   const slug = stringField(conversation.slug);
   return slug === '' ? undefined : slug;
 };
@@ -60,122 +64,125 @@ export const changeChannelField = {
 } as const;
 
 /**
- * The conversations of the chosen Channel changed since the look-back horizon, newest-changed
- * first, every status included (`filter=all`), under the burst rule of lib/polling/paging.ts with the
- * changed time as the instant. When the Zap is switched on, deeper instead (up to
- * {@link BASELINE_MAX_PAGES} pages), so what is already true then is seen and never fires later.
+ * The conversations changed since the look-back horizon, newest-changed first, every status
+ * included (`filter=all`) unless `params` say otherwise, under the burst rule of
+ * lib/polling/paging.ts with the changed time as the instant. `deep` (by default when the Zap is
+ * switched on): the {@link MAX_REMEMBERED} most recently changed whatever their age, within the
+ * poll's budget, so what is already true then is seen and never fires later.
  */
 export async function listChangedConversations(
   z: ZObject,
   bundle: Bundle,
   trigger: string,
   params: Record<string, QueryValue> = {},
+  watermarks: WatermarkStore | undefined = zapWatermarks(z, bundle, trigger),
+  deep = bundle.meta?.isPopulatingDedupe === true,
 ): Promise<Record<string, unknown>[]> {
   const category = trimmed(bundle.inputData?.channel, 'Channel');
-  const query = { ...params, category, sort: 'changed', filter: 'all' };
-  const fetchPage = (page: number, timeoutMs: number) =>
-    getPage(z, bundle, '/conversations', 'conversations', { ...query, page }, { timeoutMs });
-  if (!bundle.meta?.isPopulatingDedupe) {
-    return pollNewestFirst({
-      fetchPage,
-      createdAt: conversationChangedAt,
-      identity: slugOf,
-      meta: bundle.meta,
-      // The changed time plays the part of the creation time: the list is newest-changed first.
-      watermarks: zapWatermarks(z, bundle, trigger),
-      log: (line) => z.console.log(`Conversation changes: ${line}`),
-    });
-  }
-  const started = Date.now();
-  const seen = new Set<string>();
-  const conversations: Record<string, unknown>[] = [];
-  for (let page = 1; page <= BASELINE_MAX_PAGES; page += 1) {
-    const left = POLL_BUDGET_MS - (Date.now() - started);
-    if (page > 1 && left < MIN_PAGE_TIME_MS) break;
-    const result = await fetchPage(page, Math.min(requestTimeout.ms, left));
-    for (const conversation of result.items) {
-      const slug = slugOf(conversation);
-      if (slug === undefined || seen.has(slug)) continue;
-      seen.add(slug);
-      conversations.push(conversation);
-    }
-    if (page >= result.pageCount || result.items.length === 0) break;
-  }
-  return conversations;
+  // Every status unless `params` name a status group (undefined there: Re:amaze's default list).
+  const filter = 'filter' in params ? params.filter : 'all';
+  const query = { ...params, category, sort: 'changed', filter };
+  return pollNewestFirst({
+    fetchPage: (page, timeoutMs) =>
+      getPage(z, bundle, '/conversations', 'conversations', { ...query, page }, { timeoutMs }),
+    // The changed time plays the part of the creation time: the list is newest-changed first.
+    createdAt: conversationChangedAt,
+    identity: slugOf,
+    meta: deep ? { ...bundle.meta, limit: MAX_REMEMBERED } : bundle.meta,
+    horizonMs: deep ? Number.POSITIVE_INFINITY : undefined,
+    watermarks: deep ? undefined : watermarks,
+    log: (line) => z.console.log(`Conversation changes: ${line}`),
+  });
 }
 
 /** What this Zap last saw of one conversation: the watched value, the change it fired as, when. */
 export type Remembered = [value: string, changeId: string | null, changedAt: number];
 
-/** What this Zap last saw of each conversation, by slug. */
-export type Seen = Record<string, Remembered>;
+/** What this Zap last saw of each conversation, by slug (a Map: a slug may be `__proto__`). */
+export type Seen = Map<string, Remembered>;
 
-interface WatchState {
-  v: 1;
+/** The per-Zap state of a change trigger: what it saw, and its paging watermarks, saved together. */
+export interface ChangeState {
   seen: Seen;
+  watermarks?: Watermarks;
+  /** The newest changed time the last saved poll listed: conversations created after it are new. */
+  asOf?: number;
 }
 
-function readState(value: unknown): WatchState | undefined {
-  if (!isRecord(value) || value.v !== 1 || !isRecord(value.seen)) return undefined;
-  const seen: Seen = {};
-  for (const [slug, entry] of Object.entries(value.seen)) {
-    if (
-      Array.isArray(entry) &&
-      typeof entry[0] === 'string' &&
-      (typeof entry[1] === 'string' || entry[1] === null) &&
-      typeof entry[2] === 'number'
-    ) {
-      seen[slug] = [entry[0], entry[1], entry[2]];
-    }
-  }
-  return { v: 1, seen };
+/** How it is stored: `seen` as rows, never as an object keyed by slug. */
+export interface StoredChanges {
+  v: 2;
+  seen: [slug: string, ...Remembered][];
+  watermarks?: Watermarks;
+  asOf?: number;
 }
 
-/**
- * Where this Zap's state is kept: one key per Zap, trigger and filter set. Undefined when Zapier
- * names no Zap (the editor's test, a local run): then nothing is remembered.
- */
-function stateKey(z: ZObject, bundle: Bundle, trigger: string): string | undefined {
-  const zapId = bundle.meta?.zap?.id;
-  if (zapId === undefined || zapId === null || String(zapId) === '') return undefined;
-  const inputs = z.hash('sha256', JSON.stringify(bundle.inputData ?? {})).slice(0, 16);
-  return `conversation-changes:${trigger}:${String(zapId)}:${inputs}`;
+function parseChanges(value: unknown): StoredChanges | undefined {
+  if (!isRecord(value) || value.v !== 2 || !Array.isArray(value.seen)) return undefined;
+  const rows = value.seen.filter(
+    (row: unknown): row is StoredChanges['seen'][number] =>
+      Array.isArray(row) &&
+      typeof row[0] === 'string' &&
+      typeof row[1] === 'string' &&
+      (typeof row[2] === 'string' || row[2] === null) &&
+      typeof row[3] === 'number',
+  );
+  const watermarks = parseWatermarks(value.watermarks);
+  const asOf =
+    typeof value.asOf === 'number' && Number.isFinite(value.asOf) ? value.asOf : undefined;
+  return {
+    v: 2,
+    seen: rows,
+    ...(watermarks === undefined ? {} : { watermarks }),
+    ...(asOf === undefined ? {} : { asOf }),
+  };
 }
 
-/** The remembered state; an empty one when there is none or it cannot be read (see the docs). */
-async function loadState(z: ZObject, key: string | undefined): Promise<WatchState> {
-  if (key === undefined) return { v: 1, seen: {} };
-  const stored = await within(Promise.resolve(z.cache.get(key)), CACHE_WAIT_MS);
-  if (stored === undefined) {
-    z.console.log('Conversation change state could not be read in time, or is not there.');
-  }
-  try {
-    return readState(stored) ?? { v: 1, seen: {} };
-  } catch (error) {
-    z.console.log(`Conversation change state could not be read: ${String(error)}`);
-    return { v: 1, seen: {} };
-  }
+export function fromStored(stored: StoredChanges): ChangeState {
+  const seen: Seen = new Map(stored.seen.map(([slug, ...kept]) => [slug, kept] as const));
+  return { seen, watermarks: stored.watermarks, asOf: stored.asOf };
 }
 
-/** Keeps the {@link MAX_REMEMBERED} most recently changed conversations; a failed write is only logged. */
-async function saveState(z: ZObject, key: string | undefined, state: WatchState): Promise<void> {
-  if (key === undefined) return;
-  const kept = Object.entries(state.seen)
+/** Keeps the {@link MAX_REMEMBERED} most recently changed conversations. */
+export function toStored(state: ChangeState): StoredChanges {
+  const seen = [...state.seen]
     .sort((a, b) => b[1][2] - a[1][2])
-    .slice(0, MAX_REMEMBERED);
-  try {
-    const saving = z.cache.set(key, { v: 1, seen: Object.fromEntries(kept) }, STATE_TTL_SECONDS);
-    if (
-      (await within(
-        Promise.resolve(saving).then(() => true),
-        CACHE_WAIT_MS,
-      )) !== true
-    ) {
-      z.console.log('Conversation change state could not be saved in time.');
-    }
-  } catch (error) {
-    z.console.log(`Conversation change state could not be saved: ${String(error)}`);
-  }
+    .slice(0, MAX_REMEMBERED)
+    .map(([slug, kept]): StoredChanges['seen'][number] => [slug, ...kept]);
+  return {
+    v: 2,
+    seen,
+    ...(state.watermarks === undefined ? {} : { watermarks: state.watermarks }),
+    ...(state.asOf === undefined ? {} : { asOf: state.asOf }),
+  };
+}
+
+/** The change state of one Zap and filter set, through the one per-Zap helper (lib/polling/zap-state.ts). */
+export function changeStore(
+  z: ZObject,
+  bundle: Bundle,
+  trigger: string,
+): ZapState<StoredChanges> | undefined {
+  return zapState(z, bundle, trigger, 'conversation-changes', parseChanges, STATE_TTL_SECONDS);
+}
+
+/** The watermarks kept inside the change state, so both are saved, or lost, together. */
+export function watermarksIn(state: ChangeState): WatermarkStore {
+  return {
+    read: async () => state.watermarks,
+    write: async (value) => {
+      state.watermarks = value;
+    },
+  };
+}
+
+/** Said when the change state cannot be read or saved: the poll is retried, nothing is guessed. */
+function stateUnavailable(z: ZObject, what: 'read' | 'saved', why: string): Error {
+  z.console.log(`Conversation change state could not be ${what}: ${why}.`);
+  return new z.errors.ThrottledError(
+    `Zapier's storage for this Zap did not answer in time, so the changes since the last check cannot be told apart from edits that changed nothing. Nothing is lost: Zapier will check again shortly.`,
+    60,
+  );
 }
 
 /** How one trigger watches a conversation. */
@@ -191,6 +198,8 @@ export interface ChangeWatch {
    * does; the first status does not: a new conversation has not changed status).
    */
   creationCounts: boolean;
+  /** The value a new conversation starts with (Open for the status), when Re:amaze fixes one. */
+  createdWith?: string;
 }
 
 /** One change found by a poll: the conversation and what it was before, when this Zap knew. */
@@ -226,6 +235,8 @@ export function changesSince(
   watch: ChangeWatch,
   conversations: Record<string, unknown>[],
   brand: unknown,
+  baseline = false,
+  knownUntil?: number,
 ): ConversationChange[] {
   const changes: ConversationChange[] = [];
   for (const conversation of conversations) {
@@ -233,9 +244,11 @@ export function changesSince(
     const changedAt = conversationChangedAt(conversation);
     if (slug === undefined || changedAt === undefined) continue;
     const value = watch.valueOf(conversation);
-    const before = seen[slug];
+    const before = seen.get(slug);
     let id: string | null;
-    if (before !== undefined && before[0] === value) {
+    if (baseline) {
+      id = null; // what is true when the Zap (re)starts is not a change
+    } else if (before !== undefined && before[0] === value) {
       id = before[1];
     } else if (value === '') {
       id = null;
@@ -243,9 +256,19 @@ export function changesSince(
       const createdAt = parseInstant(conversation.created_at);
       const untouched =
         before === undefined && createdAt !== undefined && changedAt - createdAt <= AS_CREATED_MS;
-      id = untouched && !watch.creationCounts ? null : changeId(slug, watch, value, changedAt);
+      // Created after the last poll's list: it started as Re:amaze starts every conversation.
+      const asCreated =
+        before === undefined &&
+        createdAt !== undefined &&
+        knownUntil !== undefined &&
+        createdAt > knownUntil &&
+        value === watch.createdWith;
+      id =
+        (untouched && !watch.creationCounts) || asCreated
+          ? null
+          : changeId(slug, watch, value, changedAt);
     }
-    seen[slug] = [value, id, changedAt];
+    seen.set(slug, [value, id, changedAt]);
     if (id !== null && watch.wanted(value)) {
       const item = flattenConversation(conversation, brand);
       changes.push({ id, item, value, previous: before?.[0] });
@@ -254,27 +277,69 @@ export function changesSince(
   return changes;
 }
 
-/** {@link changesSince} against this Zap's remembered state, which is then saved. */
+/**
+ * One poll of a stateful change trigger: this Zap's state is read first, then `list` (given the
+ * watermarks kept in that state, and whether to read as deep as a baseline) lists the changed conversations, then the changes among them are
+ * found and the state saved. What the Zap cannot prove is never fired (docs/conversation-changes.md):
+ * a state that cannot be read or saved in time fails the poll as temporary (Zapier checks again,
+ * nothing is recorded); no state at all (the switch-on poll, or a state lost since) records what
+ * is true now and fires nothing.
+ */
 export async function findChanges(
   z: ZObject,
   bundle: Bundle,
   watch: ChangeWatch,
-  conversations: Record<string, unknown>[],
+  list: (
+    watermarks: WatermarkStore | undefined,
+    deep: boolean,
+  ) => Promise<Record<string, unknown>[]>,
 ): Promise<ConversationChange[]> {
-  const key = stateKey(z, bundle, watch.trigger);
-  const state = await loadState(z, key);
-  const changes = changesSince(state.seen, watch, conversations, bundle.authData?.brand);
-  await saveState(z, key, state);
+  const store = changeStore(z, bundle, watch.trigger);
+  const seeding = bundle.meta?.isPopulatingDedupe === true;
+  let state: ChangeState = { seen: new Map() };
+  // Without a Zap (the editor's test, a local run) every listed value shows as a change.
+  let baseline = store !== undefined;
+  if (store !== undefined && !seeding) {
+    const stored = await store.read();
+    if (stored.found) {
+      state = fromStored(stored.value);
+      baseline = false;
+    } else if (stored.failed) {
+      throw stateUnavailable(z, 'read', stored.why);
+    } else {
+      z.console.log(
+        'Conversation change state is not there: recording the present, firing nothing.',
+      );
+    }
+  }
+  // A baseline reads as deep as the switch-on poll: what it does not see could fire later.
+  const conversations = await list(
+    store === undefined ? undefined : watermarksIn(state),
+    baseline || seeding,
+  );
+  const knownUntil = state.asOf === undefined ? undefined : state.asOf - LATE_ARRIVAL_MS;
+  const brand = bundle.authData?.brand;
+  const changes = changesSince(state.seen, watch, conversations, brand, baseline, knownUntil);
+  for (const conversation of conversations) {
+    const at = conversationChangedAt(conversation);
+    if (at !== undefined && at > (state.asOf ?? -Infinity)) state.asOf = at;
+  }
+  // Unsaved, the poll is retried (the switch-on poll too: Zapier retries it whole).
+  if (store !== undefined && !(await store.write(toStored(state)))) {
+    throw stateUnavailable(z, 'saved', 'no confirmation in time');
+  }
   return changes;
 }
 
-/** One poll of a stateful change trigger: the changed conversations, then the changes among them. */
+/** One poll of a stateful change trigger: {@link findChanges} over `GET /conversations?sort=changed`. */
 export async function pollChanges(
   z: ZObject,
   bundle: Bundle,
   watch: ChangeWatch,
 ): Promise<ConversationChange[]> {
-  return findChanges(z, bundle, watch, await listChangedConversations(z, bundle, watch.trigger));
+  return findChanges(z, bundle, watch, (watermarks, deep) =>
+    listChangedConversations(z, bundle, watch.trigger, {}, watermarks, deep),
+  );
 }
 
 /**
@@ -316,7 +381,7 @@ export function sampleChange(
   brand: string,
 ): ConversationChange {
   const slug = slugOf(conversation) ?? '';
-  const seen: Seen = previous === undefined ? {} : { [slug]: [previous, null, 0] };
+  const seen: Seen = new Map(previous === undefined ? [] : [[slug, [previous, null, 0]]]);
   return onlyChange(changesSince(seen, watch, [conversation], brand));
 }
 

@@ -82,16 +82,34 @@ const isRest = (value: unknown): value is Rest => {
   return places.every(Number.isInteger) && start >= 0 && end >= start && total >= end;
 };
 
+/** What a read of a per-Zap value found: core answers null for a key it does not hold. */
+export type StoredRead<T> =
+  | { found: true; value: T }
+  | { found: false; failed: false }
+  | { found: false; failed: true; why: string };
+
+/** One per-Zap value in `z.cache` (see {@link zapState}). */
+export interface ZapState<T> {
+  /** Found, missing (null: never written, expired or evicted), or failed (threw, or slower than {@link CACHE_WAIT_MS}). */
+  read(): Promise<StoredRead<T>>;
+  /** Whether the cache confirmed the write within {@link CACHE_WAIT_MS}; never throws. */
+  write(value: T): Promise<boolean>;
+}
+
 /**
- * The store of one Zap and filter set: keyed by the Zap's id, the trigger, the connected account
- * and the trigger's inputs (hashed), so editing a filter or reconnecting to another brand starts
- * afresh. Undefined (the stateless rule) without a Zap id and in the editor.
+ * The one per-Zap state helper: the value `kind` of one Zap and filter set, keyed by the Zap's
+ * id, the trigger, the connected account and the trigger's inputs (hashed), so editing a filter
+ * or reconnecting to another brand starts afresh. `parse` checks a stored value (undefined: of
+ * another shape, read as missing). Undefined without a Zap id and in the editor.
  */
-export function zapWatermarks(
+export function zapState<T>(
   z: ZObject,
   bundle: Bundle,
   trigger: string,
-): WatermarkStore | undefined {
+  kind: string,
+  parse: (value: unknown) => T | undefined,
+  ttlSeconds: number,
+): ZapState<T> | undefined {
   const meta = bundle.meta as Partial<Bundle['meta']> | undefined;
   // Zapier sends the Zap's id on live polls and on the dedupe seed (typed as deprecated in core).
   const zapId = meta?.zap?.id;
@@ -105,24 +123,55 @@ export function zapWatermarks(
     bundle.authData?.username ?? null,
     inputs,
   ]);
-  const key = `watermarks:${trigger}:${createHash('sha256').update(scope).digest('hex').slice(0, 32)}`;
+  const key = `${kind}:${trigger}:${createHash('sha256').update(scope).digest('hex').slice(0, 32)}`;
   return {
     read: async () => {
+      let answer: { value: unknown } | { error: unknown } | undefined;
       try {
-        return parseWatermarks(await within(Promise.resolve(z.cache.get(key)), CACHE_WAIT_MS));
-      } catch {
-        return undefined; // z.cache throws synchronously where Zapier's RPC is not available
+        const asked = Promise.resolve(z.cache.get(key)).then(
+          (value: unknown) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
+        answer = await within(asked, CACHE_WAIT_MS);
+      } catch (error) {
+        answer = { error }; // z.cache throws synchronously where Zapier's RPC is not available
       }
+      if (answer === undefined) return { found: false, failed: true, why: 'no answer in 1.5 s' };
+      if ('error' in answer) return { found: false, failed: true, why: String(answer.error) };
+      const value = answer.value === null ? undefined : parse(answer.value);
+      return value === undefined ? { found: false, failed: false } : { found: true, value };
     },
     write: async (value) => {
       try {
-        await within(
-          Promise.resolve(z.cache.set(key, value, WATERMARK_TTL_SECONDS)),
+        const saved = await within(
+          Promise.resolve(z.cache.set(key, value, ttlSeconds)).then(() => true),
           CACHE_WAIT_MS,
         );
+        return saved === true;
       } catch {
-        // a lost write only makes the next poll page as deep as the look-back allows
+        return false;
       }
     },
+  };
+}
+
+/**
+ * The paging watermarks of one Zap and filter set ({@link zapState}). Undefined (the stateless
+ * rule) without a Zap id and in the editor.
+ */
+export function zapWatermarks(
+  z: ZObject,
+  bundle: Bundle,
+  trigger: string,
+): WatermarkStore | undefined {
+  const state = zapState(z, bundle, trigger, 'watermarks', parseWatermarks, WATERMARK_TTL_SECONDS);
+  if (state === undefined) return undefined;
+  return {
+    read: async () => {
+      const stored = await state.read();
+      return stored.found ? stored.value : undefined;
+    },
+    // a lost write only makes the next poll page as deep as the look-back allows
+    write: async (value) => void (await state.write(value)),
   };
 }

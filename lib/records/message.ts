@@ -141,7 +141,10 @@ export function contentType(given: unknown, fileName: string): string {
   const declared = stringField(given).trim();
   if (declared !== '') return declared;
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+  // Own keys only: a file named `x.constructor` must not read Object.prototype.
+  return Object.hasOwn(CONTENT_TYPES, extension)
+    ? (CONTENT_TYPES[extension] as string)
+    : 'application/octet-stream';
 }
 
 /** The last path segment of a URL, decoded: the file name when the API gives none. */

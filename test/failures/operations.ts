@@ -248,6 +248,16 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
       requests: [listRead('/conversations', 'conversations')],
     },
   ],
+  conversation_updated: [
+    { name: 'any update', input: {}, requests: [listRead('/conversations', 'conversations')] },
+  ],
+  conversation_waiting_for_reply: [
+    {
+      name: 'five minutes',
+      input: { wait: '5', wait_unit: 'minutes' },
+      requests: [listRead('/conversations', 'conversations')],
+    },
+  ],
   new_article: [
     { name: 'published', input: {}, requests: [listRead('/articles', 'articles')] },
     {

@@ -4,6 +4,8 @@ import type { ConversationChanges } from '../../tools/sandbox/store';
 import { perform as assignedPerform } from '../../triggers/conversation_assigned';
 import { perform as statusPerform } from '../../triggers/conversation_status_changed';
 import { perform as tagPerform } from '../../triggers/conversation_tag_added';
+import { perform as updatedPerform } from '../../triggers/conversation_updated';
+import { perform as waitingPerform } from '../../triggers/conversation_waiting_for_reply';
 import { run, startE2eSandbox, stopE2eSandbox } from '../e2e/helpers';
 
 /**
@@ -19,10 +21,12 @@ export const START = Date.parse('2026-03-09T15:00:00.000Z');
 
 type Perform = Parameters<typeof run>[0];
 
-export const TRIGGERS: Record<'status' | 'assigned' | 'tag', Perform> = {
+export const TRIGGERS: Record<'status' | 'assigned' | 'tag' | 'updated' | 'waiting', Perform> = {
   status: statusPerform as Perform,
   assigned: assignedPerform as Perform,
   tag: tagPerform as Perform,
+  updated: updatedPerform as Perform,
+  waiting: waitingPerform as Perform,
 };
 
 let zapCount = 0;
@@ -83,6 +87,20 @@ export class SimulatedBrand {
   /** A staff edit now: status, assignee, tags (an empty change is an edit that changes nothing). */
   edit(slug: string, changes: ConversationChanges): void {
     this.sandbox.store.updateConversation(slug, changes, this.now);
+  }
+
+  /** A message now: from the conversation's customer, or a staff reply (`staff` is the email). */
+  message(slug: string, staff?: string): void {
+    const conversation = this.sandbox.store.conversation(slug);
+    if (!conversation) throw new Error(`unknown ${slug}`);
+    this.sandbox.store.addMessage({
+      conversation: slug,
+      body: staff ? 'On it.' : 'Any news?',
+      sender: staff
+        ? { kind: 'staff', email: staff }
+        : { kind: 'customer', contactId: conversation.authorId },
+      createdAt: this.now,
+    });
   }
 
   /** `count` more conversations in the support channel, created `minutesAgo` before now, untouched since. */

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { errors as zapierErrors, type Bundle, type ZObject } from 'zapier-platform-core';
 import {
   AS_CREATED_MS,
   MAX_REMEMBERED,
@@ -60,11 +59,17 @@ function fakeZ(options: { failGet?: boolean; failSet?: boolean } = {}) {
       },
       delete: async (key: string) => store.delete(key),
     },
-    hash: (algorithm: string, data: string) => createHash(algorithm).update(data).digest('hex'),
+    errors: { ThrottledError: zapierErrors.ThrottledError },
     console: { log: (line: string) => logs.push(line) },
   } as unknown as ZObject;
-  return { z, store, logs, calls };
+  return { z, store, logs, calls, options };
 }
+
+/** A listing that returns these conversations (what `GET /conversations?sort=changed` gave). */
+const listed =
+  (...conversations: Record<string, unknown>[]) =>
+  async () =>
+    conversations;
 
 function bundleFor(zapId: string | undefined, inputData: Record<string, unknown> = {}): Bundle {
   return {
@@ -82,7 +87,7 @@ function zap(watch: ChangeWatch, z = fakeZ().z, bundle = bundleFor('zap-1')) {
   const seen = new Set<string>();
   let polls = 0;
   return async (conversations: Record<string, unknown>[]): Promise<string[]> => {
-    const changes = await findChanges(z, bundle, watch, conversations);
+    const changes = await findChanges(z, bundle, watch, async () => conversations);
     const fresh = changes.map((change) => change.id).filter((id) => !seen.has(id));
     changes.forEach((change) => seen.add(change.id));
     polls += 1;
@@ -163,6 +168,19 @@ describe('Conversation Status Changed: which edits fire', () => {
     ]);
   });
 
+  it('a conversation created since the last poll started Open: a follow-up is no change, a reply or resolving is', async () => {
+    const poll = zap(statusWatch(undefined));
+    await poll([conversation('old', 0, { status: 2 })]);
+    const created = at(1);
+    expect(
+      await poll([
+        conversation('follow-up', 3, { status: 0, createdAt: created }),
+        conversation('resolved', 3, { status: 2, createdAt: created }),
+        conversation('old', 0, { status: 2 }),
+      ]),
+    ).toEqual([`resolved:conversation_status_changed:2@${at(3)}`]);
+  });
+
   it('a conversation this Zap has not seen before counts as having entered its status at its first change', async () => {
     const poll = zap(statusWatch('2'));
     await poll([]);
@@ -176,10 +194,18 @@ describe('Conversation Status Changed: which edits fire', () => {
   it('reports the status before the change when this Zap saw it', async () => {
     const { z } = fakeZ();
     const bundle = bundleFor('zap-prev');
-    await findChanges(z, bundle, statusWatch(undefined), [conversation('a', 0, { status: 1 })]);
-    const [change] = await findChanges(z, bundle, statusWatch(undefined), [
-      conversation('a', 1, { status: 2 }),
-    ]);
+    await findChanges(
+      z,
+      bundle,
+      statusWatch(undefined),
+      listed(conversation('a', 0, { status: 1 })),
+    );
+    const [change] = await findChanges(
+      z,
+      bundle,
+      statusWatch(undefined),
+      listed(conversation('a', 1, { status: 2 })),
+    );
     expect(change).toMatchObject({
       value: '2',
       previous: '1',
@@ -305,77 +331,145 @@ describe('Tag Added: once per conversation and tag', () => {
 });
 
 describe('per-Zap state', () => {
-  it('is kept per Zap, trigger and filters, for 30 days, with the watched value and the change it fired as', async () => {
+  it('is kept per Zap, trigger, account and filters, for 30 days, with the watched value and the change it fired as', async () => {
     const { z, store, calls } = fakeZ();
     const bundle = bundleFor('zap-7', { status: '2', channel: 'support' });
-    await findChanges(z, bundle, statusWatch('2'), [conversation('a', 1, { status: 2 })]);
+    await findChanges(z, bundle, statusWatch('2'), listed(conversation('a', 0, { status: 0 })));
+    await findChanges(z, bundle, statusWatch('2'), listed(conversation('a', 1, { status: 2 })));
     const [key] = [...store.keys()];
-    expect(key).toMatch(/^conversation-changes:conversation_status_changed:zap-7:[0-9a-f]{16}$/);
-    expect(calls).toEqual([`get ${key}`, `set ${key} ttl=${STATE_TTL_SECONDS}`]);
+    expect(key).toMatch(/^conversation-changes:conversation_status_changed:[0-9a-f]{32}$/);
+    expect(calls).toEqual([
+      `get ${key}`,
+      `set ${key} ttl=${STATE_TTL_SECONDS}`,
+      `get ${key}`,
+      `set ${key} ttl=${STATE_TTL_SECONDS}`,
+    ]);
     expect(JSON.parse(store.get(key as string) as string)).toEqual({
-      v: 1,
-      seen: { a: ['2', `a:conversation_status_changed:2@${at(1)}`, at(1)] },
+      v: 2,
+      seen: [['a', '2', `a:conversation_status_changed:2@${at(1)}`, at(1)]],
+      asOf: at(1),
     });
-    await findChanges(z, bundleFor('zap-7', { status: '0' }), statusWatch('0'), []);
-    expect(store.size).toBe(2);
+    await findChanges(z, bundleFor('zap-7', { status: '0' }), statusWatch('0'), listed());
+    await findChanges(
+      z,
+      { ...bundle, authData: { brand: 'other' } } as Bundle,
+      statusWatch('2'),
+      listed(),
+    );
+    expect(store.size).toBe(3);
   });
 
-  it('without a Zap (the editor’s test, a local run) nothing is read or saved', async () => {
+  it('without a Zap (the editor’s test, a local run) nothing is read or saved, and every value shows', async () => {
     const { z, calls } = fakeZ();
-    const changes = await findChanges(z, bundleFor(undefined), statusWatch(undefined), [
-      conversation('a', 1, { status: 2 }),
-    ]);
+    const changes = await findChanges(
+      z,
+      bundleFor(undefined),
+      statusWatch(undefined),
+      listed(conversation('a', 1, { status: 2 })),
+    );
     expect(changes.map((c) => c.id)).toEqual([`a:conversation_status_changed:2@${at(1)}`]);
     expect(calls).toEqual([]);
   });
 
-  it('lost state: a change not edited since keeps its ID (no second run); one edited since fires again', async () => {
+  it('lost state (evicted): the poll records the present and fires nothing; the next change fires', async () => {
     const fake = fakeZ();
     const poll = zap(statusWatch('2'), fake.z);
     await poll([conversation('a', 0, { status: 0 }), conversation('b', 0, { status: 0 })]);
     expect(
       await poll([conversation('a', 1, { status: 2 }), conversation('b', 1, { status: 2 })]),
     ).toHaveLength(2);
-    expect(await poll([conversation('b', 2, { status: 2, tags: ['x'] })])).toEqual([]);
     fake.store.clear(); // evicted
+    const edited = [
+      conversation('b', 2, { status: 2, tags: ['x'] }),
+      conversation('c', 2, { status: 2 }),
+    ];
+    expect(await poll(edited)).toEqual([]);
+    expect(fake.logs).toContain(
+      'Conversation change state is not there: recording the present, firing nothing.',
+    );
+    expect(await poll([conversation('b', 3, { status: 2, tags: [] })])).toEqual([]);
     expect(
-      await poll([
-        conversation('b', 2, { status: 2, tags: ['x'] }),
-        conversation('a', 1, { status: 2 }),
-      ]),
-    ).toEqual([`b:conversation_status_changed:2@${at(2)}`]);
+      await poll([conversation('c', 4, { status: 0 }), conversation('c', 4, { status: 0 })]),
+    ).toEqual([]);
+    expect(await poll([conversation('c', 5, { status: 2 })])).toEqual([
+      `c:conversation_status_changed:2@${at(5)}`,
+    ]);
   });
 
-  it('a store that cannot be read or written is logged and the poll goes on as without state', async () => {
-    for (const failure of [{ failGet: true }, { failSet: true }]) {
-      const { z, logs } = fakeZ(failure);
-      const changes = await findChanges(z, bundleFor('zap-x'), statusWatch(undefined), [
-        conversation('a', 1, { status: 2 }),
-      ]);
-      expect(changes.map((c) => c.id)).toEqual([`a:conversation_status_changed:2@${at(1)}`]);
-      expect(logs).toEqual([
-        expect.stringMatching(
-          /^Conversation change state could not be (read in time, or is not there|saved in time)\.$/,
-        ),
-      ]);
-    }
+  it('a state that cannot be read fails the poll as temporary before any request; nothing fires', async () => {
+    const { z, logs } = fakeZ({ failGet: true });
+    let listedAt = 0;
+    const error = await findChanges(z, bundleFor('zap-x'), statusWatch(undefined), async () => {
+      listedAt += 1;
+      return [conversation('a', 1, { status: 2 })];
+    }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('ThrottledError');
+    expect(JSON.parse((error as Error).message)).toEqual({
+      message:
+        "Zapier's storage for this Zap did not answer in time, so the changes since the last check cannot be told apart from edits that changed nothing. Nothing is lost: Zapier will check again shortly.",
+      delay: 60,
+    });
+    expect(listedAt).toBe(0);
+    expect(logs).toEqual([
+      'Conversation change state could not be read: Error: zcache unavailable.',
+    ]);
   });
 
-  it('a stored value of another shape is ignored, and bad entries are dropped one by one', async () => {
+  it('a state that cannot be saved fails the poll as temporary, so Zapier records none of its changes', async () => {
+    const fake = fakeZ();
+    const poll = zap(statusWatch(undefined), fake.z);
+    await poll([conversation('a', 0, { status: 0 })]);
+    fake.options.failSet = true;
+    await expect(poll([conversation('a', 1, { status: 2 })])).rejects.toMatchObject({
+      name: 'ThrottledError',
+    });
+    fake.options.failSet = false;
+    expect(await poll([conversation('a', 2, { status: 2, tags: ['x'] })])).toEqual([
+      `a:conversation_status_changed:2@${at(2)}`,
+    ]);
+  });
+
+  it('a state of another shape reads as none, and bad rows are dropped one by one', async () => {
     const { z, store } = fakeZ();
     const bundle = bundleFor('zap-odd');
-    await findChanges(z, bundle, statusWatch(undefined), []);
+    await findChanges(z, bundle, statusWatch(undefined), listed());
     const [key] = [...store.keys()] as [string];
-    store.set(key, JSON.stringify({ v: 1, seen: { a: ['2', 7, 'x'], b: ['1', null, at(0)] } }));
-    const changes = await findChanges(z, bundle, statusWatch(undefined), [
-      conversation('a', 1, { status: 2 }),
-      conversation('b', 1, { status: 1 }),
-    ]);
+    store.set(
+      key,
+      JSON.stringify({ v: 2, seen: [['a', '2', 7, 'x'], ['b', '1', null, at(0)], 'junk'] }),
+    );
+    const changes = await findChanges(
+      z,
+      bundle,
+      statusWatch(undefined),
+      listed(conversation('a', 1, { status: 2 }), conversation('b', 1, { status: 1 })),
+    );
     expect(changes.map((c) => c.id)).toEqual([`a:conversation_status_changed:2@${at(1)}`]);
-    store.set(key, JSON.stringify(['not', 'state']));
+    store.set(key, JSON.stringify({ v: 1, seen: { b: ['0', null, at(0)] } }));
     expect(
-      await findChanges(z, bundle, statusWatch(undefined), [conversation('b', 1, { status: 1 })]),
-    ).toHaveLength(1);
+      await findChanges(
+        z,
+        bundle,
+        statusWatch(undefined),
+        listed(conversation('b', 2, { status: 2 })),
+      ),
+    ).toEqual([]);
+  });
+
+  it('slugs named like Object.prototype properties are conversations like any other', async () => {
+    const slugs = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    const poll = zap(statusWatch(undefined));
+    await poll(slugs.map((slug) => conversation(slug, 0, { status: 0 })));
+    expect(
+      await poll(slugs.map((slug) => conversation(slug, 1, { status: 0, tags: ['x'] }))),
+    ).toEqual([]);
+    expect(await poll(slugs.map((slug) => conversation(slug, 2, { status: 2 })))).toEqual(
+      slugs.map((slug) => `${slug}:conversation_status_changed:2@${at(2)}`),
+    );
+    expect(
+      await poll(slugs.map((slug) => conversation(slug, 3, { status: 2, tags: ['y'] }))),
+    ).toEqual([]);
   });
 
   it(`remembers at most ${MAX_REMEMBERED} conversations, the most recently changed`, async () => {
@@ -383,27 +477,31 @@ describe('per-Zap state', () => {
     const many = Array.from({ length: MAX_REMEMBERED + 5 }, (_, i) =>
       conversation(`c${i}`, i, { status: 1 }),
     );
-    await findChanges(z, bundleFor('zap-big'), statusWatch(undefined), many);
-    const saved = JSON.parse([...store.values()][0] as string) as { seen: Record<string, unknown> };
-    expect(Object.keys(saved.seen)).toHaveLength(MAX_REMEMBERED);
-    expect(saved.seen.c0).toBeUndefined();
-    expect(saved.seen.c4).toBeUndefined();
-    expect(saved.seen.c5).toBeDefined();
+    await findChanges(z, bundleFor('zap-big'), statusWatch(undefined), listed(...many));
+    const saved = JSON.parse([...store.values()][0] as string) as { seen: [string][] };
+    const kept = saved.seen.map(([slug]) => slug);
+    expect(kept).toHaveLength(MAX_REMEMBERED);
+    expect(kept).not.toContain('c4');
+    expect(kept).toContain('c5');
   });
 
   it('leaves out conversations without a slug or a changed time', async () => {
-    const { z } = fakeZ();
-    const changes = await findChanges(z, bundleFor('zap-skip'), statusWatch(undefined), [
-      { ...conversation('', 1, { status: 2 }) },
-      liveConversation({
-        slug: 'no-time',
-        status: 2,
-        created_at: null,
-        updated_at: null,
-        last_customer_message: null,
-      }),
-      conversation('ok', 1, { status: 2 }),
-    ]);
+    const changes = await findChanges(
+      fakeZ().z,
+      bundleFor(undefined),
+      statusWatch(undefined),
+      listed(
+        { ...conversation('', 1, { status: 2 }) },
+        liveConversation({
+          slug: 'no-time',
+          status: 2,
+          created_at: null,
+          updated_at: null,
+          last_customer_message: null,
+        }),
+        conversation('ok', 1, { status: 2 }),
+      ),
+    );
     expect(changes.map((c) => c.item.id)).toEqual(['ok']);
   });
 });

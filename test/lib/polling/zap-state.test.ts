@@ -4,6 +4,7 @@ import {
   CACHE_WAIT_MS,
   WATERMARK_TTL_SECONDS,
   parseWatermarks,
+  zapState,
   zapWatermarks,
 } from '../../../lib/polling/zap-state';
 import { authData } from '../../helpers';
@@ -106,5 +107,63 @@ describe('zapWatermarks', () => {
     )!;
     await expect(broken.read()).resolves.toBeUndefined();
     await expect(broken.write({ floors: [1, 2] })).resolves.toBeUndefined();
+  });
+});
+
+describe('zapState', () => {
+  const bundle = { authData, inputData: { b: 1, a: 2 }, meta: { zap: { id: '7' } } } as never;
+  const stateOver = (cache: object) =>
+    zapState(
+      { cache } as never,
+      bundle,
+      't',
+      'kind',
+      (v) => (typeof v === 'number' ? v : undefined),
+      60,
+    )!;
+
+  it('tells a value found, a key missing (null) or of another shape, and a read that failed or was late', async () => {
+    jest.useFakeTimers();
+    const keys: string[] = [];
+    const answering = (value: unknown) => ({
+      get: async (key: string) => {
+        keys.push(key);
+        return value;
+      },
+    });
+    expect(await stateOver(answering(5)).read()).toEqual({ found: true, value: 5 });
+    expect(await stateOver(answering(null)).read()).toEqual({ found: false, failed: false });
+    expect(await stateOver(answering('x')).read()).toEqual({ found: false, failed: false });
+    expect(keys[0]).toMatch(/^kind:t:[0-9a-f]{32}$/);
+    expect(await stateOver({ get: () => Promise.reject(new Error('rpc down')) }).read()).toEqual({
+      found: false,
+      failed: true,
+      why: 'Error: rpc down',
+    });
+    expect(
+      await stateOver({
+        get: () => {
+          throw new Error('rpc is not available');
+        },
+      }).read(),
+    ).toEqual({ found: false, failed: true, why: 'Error: rpc is not available' });
+    const late = stateOver({ get: () => new Promise(() => undefined) }).read();
+    await jest.advanceTimersByTimeAsync(CACHE_WAIT_MS);
+    await expect(late).resolves.toEqual({ found: false, failed: true, why: 'no answer in 1.5 s' });
+  });
+
+  it('a write is true only once the cache confirmed it in time', async () => {
+    jest.useFakeTimers();
+    const ttls: unknown[] = [];
+    expect(
+      await stateOver({
+        set: async (_k: string, _v: unknown, ttl: number) => ttls.push(ttl),
+      }).write(1),
+    ).toBe(true);
+    expect(ttls).toEqual([60]);
+    expect(await stateOver({ set: () => Promise.reject(new Error('x')) }).write(1)).toBe(false);
+    const late = stateOver({ set: () => new Promise(() => undefined) }).write(1);
+    await jest.advanceTimersByTimeAsync(CACHE_WAIT_MS);
+    await expect(late).resolves.toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   MESSAGE_OUTPUT_FIELDS,
   MESSAGE_SAMPLE,
+  contentType,
   flattenMessage,
   isInternalNote,
   messageIdentity,
@@ -456,6 +457,15 @@ describe('flattenMessage', () => {
     expect(isInternalNote({ visibility: '1' })).toBe(true);
     expect(isInternalNote({ visibility: 2 })).toBe(false);
     expect(isInternalNote({})).toBe(false);
+  });
+});
+
+describe('contentType', () => {
+  it('a file named like an Object.prototype property gets the generic type', () => {
+    for (const name of ['x.constructor', 'x.__proto__', 'x.toString', 'x.hasOwnProperty']) {
+      expect(contentType(undefined, name)).toBe('application/octet-stream');
+    }
+    expect(contentType(undefined, 'x.PDF')).toBe('application/pdf');
   });
 });
 
