@@ -12,7 +12,8 @@ import { dict, email, invalid, text } from '../lib/input/read';
 /** Pages read while looking for an exact email or mobile match among Re:amaze's text matches. */
 export const MAX_SEARCH_PAGES = 3;
 
-const ONE_OF = 'Email is searched when given, else Mobile, else Name.';
+const ONE_OF =
+  'Fill in at least one of Email, Mobile, Name or Custom Data: Email is searched when given, else Mobile, else Name.';
 
 const inputFields = defineInputFields([
   {

@@ -2,6 +2,7 @@ import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'za
 import { getPage } from '../lib/http/client';
 import {
   conversationCreatedAt,
+  conversationStatusCode,
   conversationOutputFields,
   conversationSample,
   flattenConversation,
@@ -15,8 +16,23 @@ import {
 import { requireNewestFirst, newestFirst } from '../lib/records/conversation-order';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
+import { choicesOf } from '../lib/input/read';
+import { chosenStatuses, STATUS_CHOICES } from '../lib/input/conversation-statuses';
 
-const inputFields = defineInputFields([channelFilterField, statusGroupField, tagFilterField]);
+const inputFields = defineInputFields([
+  channelFilterField,
+  statusGroupField,
+  {
+    key: 'status',
+    label: 'Status',
+    required: false,
+    list: true,
+    choices: choicesOf(STATUS_CHOICES),
+    helpText:
+      'Only conversations in one of these statuses when the Zap first sees them, for example "Not Done Yet" to leave out chats an AI agent or a rule already closed. Leave empty for any status. A new conversation is usually Open; one that reaches a status later does not fire here (use Conversation Status Changed for that).',
+  },
+  tagFilterField,
+]);
 
 /** Zapier deduplicates on `id`: the conversation slug, fixed for the conversation's life. */
 const slugOf = (conversation: Record<string, unknown>): string | undefined =>
@@ -33,6 +49,7 @@ const slugOf = (conversation: Record<string, unknown>): string | undefined =>
  */
 export const perform = (async (z, bundle) => {
   const params = conversationListParams(bundle.inputData);
+  const statuses = chosenStatuses(bundle.inputData.status, 'Status');
   const pollStarted = Date.now();
   const conversations = await pollNewestFirst({
     fetchPage: async (page, timeoutMs) => {
@@ -61,8 +78,12 @@ export const perform = (async (z, bundle) => {
       ? conversations
       : conversations.filter((c) => (conversationCreatedAt(c) ?? -Infinity) >= oldest);
 
+  const wanted = fresh.filter((conversation) => {
+    const code = conversationStatusCode(conversation);
+    return statuses === undefined || (code !== null && statuses.has(code));
+  });
   // flattenConversation's `id` is the slug: what Zapier deduplicates on.
-  return newestFirst(fresh).map((conversation) =>
+  return newestFirst(wanted).map((conversation) =>
     flattenConversation(conversation, bundle.authData.brand),
   );
 }) satisfies PollingTriggerPerform<typeof inputFields>;

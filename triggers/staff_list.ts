@@ -1,3 +1,4 @@
+import { distinctChoiceLabels } from '../lib/records/choice-labels';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { stringField } from '../lib/http/api-values';
@@ -29,7 +30,7 @@ export const perform = (async (z, bundle) => {
       name: stringField(staff.name).trim() || stringField(staff.display_name).trim() || email,
     });
   }
-  return choices;
+  return distinctChoiceLabels(choices, (choice) => choice.id);
 }) satisfies PollingTriggerPerform<Record<string, never>, StaffChoice>;
 
 export default defineTrigger({
