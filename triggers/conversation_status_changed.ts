@@ -11,10 +11,9 @@ import {
 } from '../lib/polling/conversation-changes';
 import { conversationStatusCode } from '../lib/records/conversation';
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
-import { choicesOf } from '../lib/input/read';
 import {
   chosenStatuses,
-  STATUS_CHOICES,
+  STATUS_DROPDOWN,
   STATUS_MOVES_ON_ITS_OWN,
 } from '../lib/input/conversation-statuses';
 import { CONVERSATION_STATUSES, labelFor } from '../lib/records/labels';
@@ -27,7 +26,7 @@ export const inputFields = defineInputFields([
     label: 'New Status',
     required: false,
     list: true,
-    choices: choicesOf(STATUS_CHOICES),
+    choices: STATUS_DROPDOWN,
     helpText: `Only when a conversation changes to one of these statuses; choose a group such as "Done, Any Kind" to watch every way a conversation is resolved. Leave empty for every status change. ${STATUS_MOVES_ON_ITS_OWN} Previous Status is empty in the editor's test and the first time this Zap sees a conversation: Re:amaze keeps no status history, so it is the status this Zap saw before.`,
   },
   changeChannelField,

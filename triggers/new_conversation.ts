@@ -16,8 +16,7 @@ import {
 import { requireNewestFirst, newestFirst } from '../lib/records/conversation-order';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
-import { choicesOf } from '../lib/input/read';
-import { chosenStatuses, STATUS_CHOICES } from '../lib/input/conversation-statuses';
+import { chosenStatuses, STATUS_DROPDOWN } from '../lib/input/conversation-statuses';
 
 const inputFields = defineInputFields([
   channelFilterField,
@@ -27,7 +26,7 @@ const inputFields = defineInputFields([
     label: 'Status',
     required: false,
     list: true,
-    choices: choicesOf(STATUS_CHOICES),
+    choices: STATUS_DROPDOWN,
     helpText:
       'Only conversations in one of these statuses when the Zap first sees them, for example "Not Done Yet" to leave out chats an AI agent or a rule already closed. Leave empty for any status. A new conversation is usually Open; one that reaches a status later does not fire here (use Conversation Status Changed for that).',
   },

@@ -8,21 +8,35 @@ import { choice, list } from './read';
  * reply; https://support.reamaze.com/kb/everything-about-conversations/understanding-conversation-states).
  */
 
-/** Groups of status codes, each offered as one choice. */
+/** Groups of status codes, each offered as one choice (keys unlike any status name). */
 export const STATUS_GROUPS: Readonly<Record<string, { label: string; codes: number[] }>> = {
-  done: { label: 'Done, Any Kind (Done, Auto-Done, AI Agent Done)', codes: [2, 6, 8] },
-  unresolved: {
+  any_done: { label: 'Done, Any Kind (Done, Auto-Done, AI Agent Done)', codes: [2, 6, 8] },
+  not_done: {
     label: 'Not Done Yet (Open, Responded, On Hold, AI Agent Assigned)',
     codes: [0, 1, 5, 7],
   },
-  spam: { label: 'Spam, Any Kind (Spam, Spam (AI))', codes: [3, 9] },
+  any_spam: { label: 'Spam, Any Kind (Spam, Spam (AI))', codes: [3, 9] },
 };
 
-/** Every choice: the groups first, then each status on its own (value → label). */
+/** Every choice the reader accepts (value → label): each status, and each group. */
 export const STATUS_CHOICES: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(Object.entries(STATUS_GROUPS).map(([key, group]) => [key, group.label])),
   ...Object.fromEntries(Object.entries(CONVERSATION_STATUSES).map(([code, name]) => [code, name])),
+  ...Object.fromEntries(Object.entries(STATUS_GROUPS).map(([key, group]) => [key, group.label])),
 };
+
+/** The dropdown: the groups first (what most Zaps watch), then each status on its own. */
+export const STATUS_DROPDOWN = [
+  ...Object.entries(STATUS_GROUPS).map(([key, group]) => ({
+    value: key,
+    label: group.label,
+    sample: key,
+  })),
+  ...Object.entries(CONVERSATION_STATUSES).map(([code, name]) => ({
+    value: code,
+    label: name,
+    sample: code,
+  })),
+];
 
 /** Why a reply can fire a status change the user did not make by hand. */
 export const STATUS_MOVES_ON_ITS_OWN =

@@ -78,6 +78,8 @@ describe('Create Contact', () => {
     expect(result).toEqual({
       id: '48211907',
       name: 'Maya Lindqvist',
+      first_name: 'Maya',
+      last_name: 'Lindqvist',
       friendly_name: '',
       email: 'maya.lindqvist@example.com',
       mobile: '+14155550123',

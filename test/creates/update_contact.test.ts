@@ -63,6 +63,8 @@ describe('Update Contact', () => {
     expect(result).toEqual({
       id: '48211907',
       name: 'Maya Lindqvist',
+      first_name: 'Maya',
+      last_name: 'Lindqvist',
       friendly_name: 'Maya',
       email: 'maya.lindqvist@example.com',
       mobile: '+14155550123',

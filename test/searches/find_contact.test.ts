@@ -63,6 +63,8 @@ describe('Find Contact', () => {
     expect(result[0]).toEqual({
       id: '1',
       name: 'Maya Lindqvist',
+      first_name: 'Maya',
+      last_name: 'Lindqvist',
       friendly_name: '',
       email: 'MAYA@example.com',
       mobile: '+14155550123',

@@ -169,7 +169,7 @@ describe('find_conversation: definition', () => {
   it('powers the Conversation field of Add Message and Update Conversation', () => {
     for (const key of ['create_message', 'update_conversation'] as const) {
       const fields = App.creates?.[key]?.operation.inputFields as { key: string }[];
-      expect(fields[0]).toMatchObject({
+      expect(fields.find((field) => field.key === 'conversation')).toMatchObject({
         key: 'conversation',
         required: true,
         dynamic: 'conversation_list.id.name',

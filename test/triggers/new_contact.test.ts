@@ -213,6 +213,8 @@ describe('New Contact: output', () => {
       {
         id: '48211907',
         name: 'Maya Lindqvist',
+        first_name: 'Maya',
+        last_name: 'Lindqvist',
         friendly_name: 'Maya',
         email: 'maya.lindqvist@example.com',
         mobile: '+14155550123',

@@ -85,6 +85,8 @@ describe('new_message output', () => {
         body_text:
           'Hi, my order #4471 still hasn’t arrived. The tracking page has said "label created" since March 2.\n\nCould you check what is going on? A photo of the confirmation is attached.\n\nThanks,\nMaya',
         author_name: 'Maya Lindqvist',
+        author_first_name: 'Maya',
+        author_last_name: 'Lindqvist',
         author_email: 'maya.lindqvist@example.com',
         author_mobile: '',
         author_is_staff: false,
