@@ -2,7 +2,12 @@ import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'za
 import { getPage } from '../lib/http/client';
 import { requireNewestFirst } from '../lib/records/conversation-order';
 import { parseInstant } from '../lib/http/api-values';
-import { DEFAULT_HORIZON_MS, POLL_BUDGET_MS, pollNewestFirst } from '../lib/polling/paging';
+import {
+  DEFAULT_HORIZON_MS,
+  LATE_ARRIVAL_MS,
+  POLL_BUDGET_MS,
+  pollNewestFirst,
+} from '../lib/polling/paging';
 import { zapWatermarks, type Watermarks } from '../lib/polling/zap-state';
 import { invalid, list } from '../lib/input/read';
 import {
@@ -74,9 +79,10 @@ const ratedAt = (rating: Record<string, unknown>): number | undefined =>
  * `id`, so a rating fires once: when this Zap first sees it match the filter, a rating revised
  * into the filter included. One chosen rating is also sent as `rating` (it takes one value);
  * the filters are applied here too, so a list that ignored them could not fire the wrong
- * ratings. Each rating returned for the first time gets its conversation read by id (at most one
- * request per new rating, in the poll's time budget); a rating below the Zap's watermark was
- * returned by an earlier poll, and Zapier drops it again, so it is not looked up.
+ * ratings. Each rating newer than what the last poll returned gets its conversation read by id
+ * (one request per new rating and conversation, in the poll's time budget); the others were
+ * returned before and Zapier drops them again, so they are not looked up. A rating listed more
+ * than 30 s after it was given, behind a newer one already returned, fires without context.
  */
 export const perform = (async (z, bundle) => {
   const started = Date.now();
@@ -116,11 +122,14 @@ export const perform = (async (z, bundle) => {
       (sample || (ratedAt(rating) ?? -Infinity) >= horizon) &&
       (wanted === undefined || wanted.has(Number(rating.rating))),
   );
-  // The dedupe seed fires nothing: its ratings need no context.
-  const mark = stored?.floors[1];
+  // The newest instant the last poll returned: its recorded floor sits LATE_ARRIVAL_MS below it.
+  // Ratings up to it were returned then (Zapier drops them again); the dedupe seed fires nothing.
+  const returnedUpTo = stored === undefined ? undefined : stored.floors[1] + LATE_ARRIVAL_MS;
   const fresh = bundle.meta?.isPopulatingDedupe
     ? []
-    : kept.filter((rating) => mark === undefined || (ratedAt(rating) ?? Infinity) >= mark);
+    : kept.filter(
+        (rating) => returnedUpTo === undefined || (ratedAt(rating) ?? Infinity) > returnedUpTo,
+      );
   const { found, skipped } = await readRatedConversations(
     z,
     bundle,

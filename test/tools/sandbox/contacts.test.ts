@@ -45,6 +45,8 @@ describe('contacts against the sandbox', () => {
     expect(made).toEqual({
       id: expect.stringMatching(/^\d+$/),
       name: 'New Customer',
+      first_name: 'New',
+      last_name: 'Customer',
       friendly_name: '',
       email: 'new.customer@example.com',
       mobile: '',

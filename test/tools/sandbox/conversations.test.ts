@@ -70,9 +70,38 @@ describe('GET /conversations', () => {
       assignee: { name: 'Priya Shah', email: 'priya@acme.example' },
       category: { name: 'Support', slug: 'support', email: 'support@acme.example', channel: 1 },
       followers: [
+        expect.objectContaining({
+          name: 'Dana Whitfield',
+          email: 'dana.whitfield@example.com',
+          'staff?': false,
+          'customer?': true,
+        }),
         { name: 'Marco Rossi', email: 'marco@acme.example', 'staff?': true, 'customer?': false },
       ],
     });
+  });
+
+  it('lists conversations as the documented list sample: without last_staff_message or data', async () => {
+    const { conversations } = await get<{ conversations: ApiConversation[] }>(
+      sandbox,
+      '/conversations',
+    );
+    const listed = conversations.find((c) => c.slug === 'where-is-my-order-10482');
+    expect(listed).toBeDefined();
+    expect(listed).not.toHaveProperty('last_staff_message');
+    expect(listed).not.toHaveProperty('data');
+    expect(listed).toHaveProperty('last_customer_message');
+  });
+
+  it('resolves a conversation by the database id a satisfaction rating names', async () => {
+    const { satisfaction_ratings: ratings } = await get<{
+      satisfaction_ratings: { conversation_id: string }[];
+    }>(sandbox, '/satisfaction_ratings');
+    const byId = await get<ApiConversation>(
+      sandbox,
+      `/conversations/${ratings[0]?.conversation_id ?? ''}`,
+    );
+    expect(byId.slug).toBe('where-is-my-order-10482');
   });
 
   it('filter: open, unassigned, archived, all', async () => {

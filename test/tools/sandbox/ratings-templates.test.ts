@@ -31,7 +31,7 @@ describe('GET /satisfaction_ratings', () => {
       user_id: String(dana?.internalId),
       assignee_id: '40002', // Priya, the second staff user
       conversation_id: expect.stringMatching(/^\d+$/),
-      created_at: expect.stringMatching(/-07:00$/),
+      created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), // UTC, as documented
       updated_at: first?.created_at,
     });
   });
@@ -42,6 +42,31 @@ describe('GET /satisfaction_ratings', () => {
     const since = new Date(sandbox.store.now() - 60 * 60_000).toISOString();
     const recent = await get<RatingsBody>(sandbox, `/satisfaction_ratings?created_after=${since}`);
     expect(recent.satisfaction_ratings.map((r) => r.rating)).toEqual([5, 2]);
+  });
+
+  it('filters by updated_after and updated_before: a revised rating is listed by its change', async () => {
+    const old = sandbox.store.satisfactionRatings.find((r) => r.rating === 3);
+    if (!old) throw new Error('no seeded 3');
+    sandbox.store.reviseSatisfactionRating(old.id, 1);
+    try {
+      const since = new Date(sandbox.store.now() - 60 * 60_000).toISOString();
+      const changed = await get<RatingsBody>(
+        sandbox,
+        `/satisfaction_ratings?updated_after=${since}`,
+      );
+      expect(changed.satisfaction_ratings.map((r) => [r.id, r.rating])).toEqual([
+        [expect.any(String), 5],
+        [expect.any(String), 2],
+        [String(old.id), 1],
+      ]);
+      const before = await get<RatingsBody>(
+        sandbox,
+        `/satisfaction_ratings?updated_before=${since}&created_before=${since}`,
+      );
+      expect(before.satisfaction_ratings.map((r) => r.rating)).toEqual([4, 1, 5]);
+    } finally {
+      sandbox.store.reviseSatisfactionRating(old.id, 3, old.createdAt);
+    }
   });
 
   it('answers 403 to a user whose role lacks Reports', async () => {
@@ -66,6 +91,8 @@ describe('GET /response_templates', () => {
       sandbox,
       '/response_templates',
     );
+    // The documented shape: the list alone, no page counters.
+    expect(Object.keys(all)).toEqual(['response_templates']);
     // Priya's personal template is not shown to another user.
     expect(all.response_templates.map((t) => t.name)).toEqual([
       'Delivery delayed',
@@ -83,7 +110,6 @@ describe('GET /response_templates', () => {
       id: expect.any(Number),
       name: 'Return label',
       body: expect.stringContaining('prepaid return label'),
-      is_personal: 0,
       response_template_group: { id: 72, name: 'Returns' },
       created_at: expect.stringMatching(/-07:00$/),
     });
