@@ -1,5 +1,6 @@
 import {
   definitionProblems,
+  dropdownLabelProblems,
   isTitleCase,
   markdownProblems,
   sameValueProblems,
@@ -402,26 +403,61 @@ describe('offline integration checks', () => {
       'S-SAME trigger new_thing: output fields owner__name and owner_name carry the same value',
     ],
     [
-      'output field caps (a message has at most 20)',
-      (app) => {
-        app.triggers.new_thing.noun = 'Message';
-        for (let n = 0; n < 12; n += 1) {
-          newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
-          newThing(app).sample[`extra_${n}`] = '';
-        }
-      },
-      'S-CAP trigger new_thing: 21 output fields, at most 20',
+      'S-LEN an output label over 40 characters',
+      (app) =>
+        (newThing(app).outputFields[2]!.label = 'Owner Name (As Written in Your Own System)'),
+      'S-LEN trigger new_thing: output label "Owner Name (As Written in Your Own System)" has 42 characters, at most 40',
     ],
     [
-      'output field caps (a conversation has at most 25)',
+      'S-CUSTOM custom data keys in a sample',
+      (app) => (newThing(app).sample.data = { plan: 'Pro' }),
+      'S-CUSTOM trigger new_thing: sample data shows custom data keys (plan): they exist only on some accounts; keep it empty',
+    ],
+    [
+      'S-CONCEPT one output key, two labels across operations',
       (app) => {
-        app.triggers.new_thing.noun = 'Conversation';
-        for (let n = 0; n < 17; n += 1) {
+        app.creates.create_thing.operation.outputFields.push({
+          key: 'owner__name',
+          label: 'Owner',
+        });
+        app.creates.create_thing.operation.sample.owner = { name: 'Ann' };
+      },
+      'S-CONCEPT create create_thing: output owner__name: "Owner" names what trigger new_thing: output owner__name calls "Owner Name"; use one label',
+    ],
+    [
+      'S-CONCEPT an action’s ID input named unlike the output',
+      (app) => {
+        newThing(app).outputFields.push({ key: 'external_id', label: "Your System's ID" });
+        newThing(app).sample.external_id = 'crm-1';
+        app.creates.create_thing.operation.inputFields.push({
+          key: 'external_id',
+          label: 'External ID (Your System)',
+          helpText: 'Your own ID.',
+        });
+      },
+      'S-CONCEPT create create_thing: input external_id: "External ID (Your System)" names what trigger new_thing: output external_id calls "Your System\'s ID"; use one label',
+    ],
+    [
+      'output field caps (a message has at most 22)',
+      (app) => {
+        app.triggers.new_thing.noun = 'Message';
+        for (let n = 0; n < 14; n += 1) {
           newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
           newThing(app).sample[`extra_${n}`] = '';
         }
       },
-      'S-CAP trigger new_thing: 26 output fields, at most 25',
+      'S-CAP trigger new_thing: 23 output fields, at most 22',
+    ],
+    [
+      'output field caps (a conversation has at most 27)',
+      (app) => {
+        app.triggers.new_thing.noun = 'Conversation';
+        for (let n = 0; n < 19; n += 1) {
+          newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
+          newThing(app).sample[`extra_${n}`] = '';
+        }
+      },
+      'S-CAP trigger new_thing: 28 output fields, at most 27',
     ],
     [
       'dropdown triggers page',
@@ -442,10 +478,10 @@ describe('offline integration checks', () => {
     expect(problemsAfter(change)).toContain(expected);
   });
 
-  it('a caps check counts exactly: 20 fields on a message pass', () => {
+  it('a caps check counts exactly: 22 fields on a message pass', () => {
     const problems = problemsAfter((app) => {
       app.triggers.new_thing.noun = 'Message';
-      for (let n = 0; n < 11; n += 1) {
+      for (let n = 0; n < 13; n += 1) {
         newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
         newThing(app).sample[`extra_${n}`] = '';
       }
@@ -483,6 +519,48 @@ describe('offline integration checks', () => {
       'S-SAME x: output fields e and f carry the same value',
     ]);
     expect(sameValueProblems('x', fields, { a: 'Ann', b: 'Ann' }, new Set(['b']))).toEqual([]);
+  });
+
+  it('S-CONCEPT: record keys (name, dates…) may differ between nouns, not within one; hidden dropdowns and `id` are left out', () => {
+    expect(
+      problemsAfter((app) => {
+        app.creates.create_thing.noun = 'Other';
+        app.creates.create_thing.operation.outputFields.push({
+          key: 'created_at',
+          label: 'Date Made',
+          type: 'datetime',
+        });
+        app.creates.create_thing.operation.sample.created_at = '2026-11-23T10:00:00.000-05:00';
+        app.triggers.thing_list.operation.outputFields.push({ key: 'owner__name', label: 'Whose' });
+        (app.triggers.thing_list.operation.sample as Record<string, unknown>).owner = {
+          name: 'Ann',
+        };
+      }),
+    ).toEqual([]);
+    expect(
+      problemsAfter((app) => {
+        app.creates.create_thing.operation.outputFields.push({
+          key: 'created_at',
+          label: 'Date Made',
+          type: 'datetime',
+        });
+        app.creates.create_thing.operation.sample.created_at = '2026-11-23T10:00:00.000-05:00';
+      }),
+    ).toEqual([
+      'S-CONCEPT create create_thing: output created_at: "Date Made" names what trigger new_thing: output created_at calls "Date Created"; use one label',
+    ]);
+  });
+
+  it('S-DROPDOWN: choices sharing a label are named, with their IDs; distinct labels pass', () => {
+    const refunds = [
+      { id: 'refund-request', name: 'Refund request' },
+      { id: 'refund-request-2', name: 'Refund request' },
+      { id: 'other', name: 'Other' },
+    ];
+    expect(dropdownLabelProblems('conversation_list', refunds, 'name')).toEqual([
+      'S-DROPDOWN conversation_list: 2 choices read "Refund request" (refund-request, refund-request-2); add what tells them apart',
+    ]);
+    expect(dropdownLabelProblems('conversation_list', refunds.slice(1), 'name')).toEqual([]);
   });
 
   it('Title Case allows small words and numbers', () => {
