@@ -24,8 +24,9 @@ import {
 export function runOperation(
   operation: RegisteredOperation,
   input: Record<string, unknown>,
+  meta: Record<string, unknown> = {},
 ): Promise<unknown> {
-  return appTester(operation.perform, { authData, inputData: input, meta: {} });
+  return appTester(operation.perform, { authData, inputData: input, meta });
 }
 
 /**
@@ -92,7 +93,7 @@ export function faultMatrix(filter: (operation: RegisteredOperation) => boolean)
     const sent = record((index) => (index === position ? injected : undefined));
 
     const expected = fault.expected(request);
-    const result = runOperation(operation, entry.input);
+    const result = runOperation(operation, entry.input, entry.meta);
     if ('empty' in expected) {
       expect(await result).toEqual([]);
     } else {
@@ -109,7 +110,7 @@ export function faultMatrix(filter: (operation: RegisteredOperation) => boolean)
     describe(`${operation.kind} ${operation.key}, ${entry.name}`, () => {
       it('runs clean with its minimal input, making exactly the listed requests', async () => {
         const sent = record(() => undefined);
-        const result = await runOperation(operation, entry.input);
+        const result = await runOperation(operation, entry.input, entry.meta);
         if (operation.kind === 'trigger' || operation.kind === 'search') {
           expect(Array.isArray(result)).toBe(true);
           expect((result as unknown[]).length).toBeGreaterThan(0);

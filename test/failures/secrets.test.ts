@@ -210,7 +210,9 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
     const first = entry.requests[0] as ExpectedRequest;
 
     it(`${operation.kind} ${operation.key} (${entry.name}) succeeds without logging the token`, async () => {
-      const { output, failed } = await captureRun(() => runOperation(operation, entry.input));
+      const { output, failed } = await captureRun(() =>
+        runOperation(operation, entry.input, entry.meta),
+      );
       expect(failed).toBe(false);
       expect(output).toContain(`${first.method} ${sandbox.baseUrl}`);
       expectNoSecret(output);
@@ -220,7 +222,9 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
       `${operation.kind} ${operation.key} (${entry.name}) fails on %s without the token`,
       async (name, fault) => {
         sandbox.failNext(1, fault(first));
-        const { output, failed } = await captureRun(() => runOperation(operation, entry.input));
+        const { output, failed } = await captureRun(() =>
+          runOperation(operation, entry.input, entry.meta),
+        );
         // A search reports a 404 as no result; everything else here fails.
         expect(failed).toBe(!(name.startsWith('404') && 'empty' in first.notFound));
         expectNoSecret(output);
@@ -232,7 +236,7 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
       async (_name, fault) => {
         sandbox.failNext(1, fault(first));
         const { output, errorText, failed } = await captureRun(() =>
-          runOperation(operation, entry.input),
+          runOperation(operation, entry.input, entry.meta),
         );
         expect(failed).toBe(true);
         expectNoCredentialForm(errorText);

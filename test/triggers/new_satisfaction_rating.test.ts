@@ -323,7 +323,7 @@ describe('New Satisfaction Rating: conversation lookups', () => {
     const z = {} as ZObject; // never reached: no time is left
     const result = await readRatedConversations(
       z,
-      { authData } as Bundle,
+      { authData } as unknown as Bundle,
       ['1', '2', '1'],
       5_000,
       () => 4_000,
