@@ -155,7 +155,8 @@ function postedItem(
 
 /** 0 or 1 from the dropdown, or a choice's label (or New Message's words for it) mapped from another step. */
 export function visibilityCode(value: unknown): 0 | 1 {
-  const word = typeof value === 'string' ? MESSAGE_TYPE_WORDS[value.trim().toLowerCase()] : undefined;
+  const word =
+    typeof value === 'string' ? MESSAGE_TYPE_WORDS[value.trim().toLowerCase()] : undefined;
   return Number(word ?? requiredChoice(value, MESSAGE_TYPE_LABEL, MESSAGE_TYPES)) as 0 | 1;
 }
 

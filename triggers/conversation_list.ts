@@ -21,7 +21,8 @@ export type ConversationChoice = {
  * offset, as the inbox shows it); the customer is the name, else the email.
  */
 export function choiceLabel(subject: string, customer: string, createdAt: unknown): string {
-  const at = typeof createdAt === 'string' ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(createdAt) : null;
+  const at =
+    typeof createdAt === 'string' ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(createdAt) : null;
   const day = at ? `${at[1]} ${at[2]}` : '';
   return [subject.trim() === '' ? '(no subject)' : subject.trim(), customer.trim(), day]
     .filter((part) => part !== '')
@@ -29,7 +30,9 @@ export function choiceLabel(subject: string, customer: string, createdAt: unknow
 }
 
 /** The choice for one listed conversation; undefined without a slug. */
-export function conversationChoice(conversation: Record<string, unknown>): ConversationChoice | undefined {
+export function conversationChoice(
+  conversation: Record<string, unknown>,
+): ConversationChoice | undefined {
   const slug = stringField(conversation.slug);
   if (slug === '') return undefined;
   const subject = stringField(conversation.subject);

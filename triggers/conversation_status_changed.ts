@@ -15,7 +15,7 @@ import {
   chosenStatuses,
   STATUS_DROPDOWN,
   STATUS_MOVES_ON_ITS_OWN,
-} from '../lib/input/conversation-statuses';
+} from '../lib/records/conversation-statuses';
 import { CONVERSATION_STATUSES, labelFor } from '../lib/records/labels';
 
 const KEY = 'conversation_status_changed';

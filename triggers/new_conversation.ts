@@ -16,7 +16,7 @@ import {
 import { requireNewestFirst, newestFirst } from '../lib/records/conversation-order';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
-import { chosenStatuses, STATUS_DROPDOWN } from '../lib/input/conversation-statuses';
+import { chosenStatuses, STATUS_DROPDOWN } from '../lib/records/conversation-statuses';
 
 const inputFields = defineInputFields([
   channelFilterField,

@@ -142,7 +142,11 @@ export const perform = (async (z, bundle) => {
     );
   return kept.map((rating) => {
     const id = ratedConversationId(rating);
-    return flattenRating(rating, id === undefined ? undefined : found.get(id), bundle.authData.brand);
+    return flattenRating(
+      rating,
+      id === undefined ? undefined : found.get(id),
+      bundle.authData.brand,
+    );
   });
 }) satisfies PollingTriggerPerform<typeof inputFields, SatisfactionRatingItem>;
 

@@ -423,7 +423,10 @@ export async function reamazeRequest(
         `Re:amaze did not answer within ${Math.round(timeoutMs / 100) / 10} seconds.`,
       );
     }
-    if (request.connectionTest && (err.code === 'ENOTFOUND' || err.type === 'system' || err.name === 'FetchError')) {
+    if (
+      request.connectionTest &&
+      (err.code === 'ENOTFOUND' || err.type === 'system' || err.name === 'FetchError')
+    ) {
       throw brandUnreachable(z, bundle, host, err.code);
     }
     if (err.code === 'ENOTFOUND') {
@@ -469,13 +472,20 @@ export async function reamazeRequest(
 
 /** The Brand as the user typed it, for a message: one line, at most 60 characters, secrets removed. */
 function typedBrand(bundle: Bundle): string {
-  const raw = String(bundle.authData?.brand ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  const raw = String(bundle.authData?.brand ?? '')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim();
   const shown = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
   return redact(`"${shown}"`, bundle);
 }
 
 /** The connection test could not find or reach the brand's address: name the Brand as typed. */
-function brandUnreachable(z: ZObject, bundle: Bundle, host: string, code: string | undefined): Error {
+function brandUnreachable(
+  z: ZObject,
+  bundle: Bundle,
+  host: string,
+  code: string | undefined,
+): Error {
   return withoutTrail(
     new z.errors.Error(
       `Could not connect to ${host} (${code ?? 'network error'}): check the Brand. You entered ${typedBrand(bundle)}; it must be the part before .reamaze.io in the address you use for Re:amaze (for https://acme.reamaze.io enter acme). If the Brand is right, Re:amaze may be unreachable for a moment: try again in a minute.`,

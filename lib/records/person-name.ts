@@ -20,7 +20,8 @@ export function splitName(fullName: string): NameParts {
   const comma = name.split(',');
   if (comma.length === 2) {
     const [last = '', first = ''] = comma.map((part) => part.trim());
-    if (last !== '' && !last.includes(' ') && first !== '') return { first_name: first, last_name: last };
+    if (last !== '' && !last.includes(' ') && first !== '')
+      return { first_name: first, last_name: last };
   }
   const words = name.split(' ');
   if (words.length === 1) return { first_name: name, last_name: '' };

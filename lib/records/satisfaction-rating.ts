@@ -159,7 +159,8 @@ export async function readRatedConversations(
     answers.forEach((answer, index) => {
       if (answer.status === 'fulfilled') {
         const body = answer.value;
-        const conversation = isRecord(body) && isRecord(body.conversation) ? body.conversation : body;
+        const conversation =
+          isRecord(body) && isRecord(body.conversation) ? body.conversation : body;
         if (isRecord(conversation) && stringField(conversation.slug) !== '')
           found.set(batch[index] as string, conversation);
       } else if ((answer.reason as Error)?.name === 'ThrottledError') {

@@ -210,9 +210,8 @@ export function conversationListShape(
   store: Store,
   conversation: Conversation,
 ): Record<string, unknown> {
-  const { last_staff_message: _staff, data: _data, ...listed } = conversationShape(
-    store,
-    conversation,
-  );
+  const listed = conversationShape(store, conversation);
+  delete listed.last_staff_message;
+  delete listed.data;
   return listed;
 }

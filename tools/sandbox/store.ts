@@ -527,7 +527,11 @@ export class Store {
   }
 
   /** The customer changes their rating (Re:amaze keeps the id and moves `updated_at`). */
-  reviseSatisfactionRating(id: number, rating: number, at: number = this.now()): SatisfactionRating {
+  reviseSatisfactionRating(
+    id: number,
+    rating: number,
+    at: number = this.now(),
+  ): SatisfactionRating {
     const found = this.satisfactionRatings.find((each) => each.id === id);
     if (!found) throw new Error(`unknown satisfaction rating ${id}`);
     found.rating = rating;

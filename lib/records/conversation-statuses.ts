@@ -1,5 +1,5 @@
-import { CONVERSATION_STATUSES } from '../records/labels';
-import { choice, list } from './read';
+import { CONVERSATION_STATUSES } from './labels';
+import { choice, list } from '../input/read';
 
 /**
  * The Status filters of Conversation Status Changed and New Conversation: several statuses at
