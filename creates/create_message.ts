@@ -202,7 +202,7 @@ export function messageOptions(input: Record<string, unknown>): Record<string, u
     // Plural on this endpoint's page (the conversation page spells it without the s).
     suppress_notifications: boolean(input.suppress_notifications, 'Suppress Notifications'),
     suppress_autoresolve: boolean(input.keep_open, 'Keep Open'),
-    origin_id: text(input.origin_id, 'Unique Message ID'),
+    origin_id: text(input.origin_id, "Your System's Message ID"),
   });
 }
 
