@@ -22,6 +22,21 @@ import findResponseTemplate from './searches/find_response_template';
 import conversationStatusChanged from './triggers/conversation_status_changed';
 import conversationAssigned from './triggers/conversation_assigned';
 import conversationTagAdded from './triggers/conversation_tag_added';
+import findMessages from './searches/find_messages';
+import findStaffMember from './searches/find_staff_member';
+import apiRequest from './creates/api_request';
+import newArticle from './triggers/new_article';
+import articleList from './triggers/article_list';
+import topicList from './triggers/topic_list';
+import createArticle from './creates/create_article';
+import updateArticle from './creates/update_article';
+import newIncident from './triggers/new_incident';
+import incidentUpdated from './triggers/incident_updated';
+import incidentList from './triggers/incident_list';
+import systemList from './triggers/system_list';
+import createIncident from './creates/create_incident';
+import createIncidentUpdate from './creates/create_incident_update';
+import getReport from './searches/get_report';
 
 /** The Re:amaze integration: one registry entry per operation, each defined in its own file. */
 export default defineApp({
@@ -47,6 +62,13 @@ export default defineApp({
     [conversationStatusChanged.key]: conversationStatusChanged,
     [conversationAssigned.key]: conversationAssigned,
     [conversationTagAdded.key]: conversationTagAdded,
+    [newArticle.key]: newArticle,
+    [articleList.key]: articleList,
+    [topicList.key]: topicList,
+    [newIncident.key]: newIncident,
+    [incidentUpdated.key]: incidentUpdated,
+    [incidentList.key]: incidentList,
+    [systemList.key]: systemList,
   },
   creates: {
     [createContact.key]: createContact,
@@ -55,11 +77,19 @@ export default defineApp({
     [createConversation.key]: createConversation,
     [createMessage.key]: createMessage,
     [updateConversation.key]: updateConversation,
+    [apiRequest.key]: apiRequest,
+    [createArticle.key]: createArticle,
+    [updateArticle.key]: updateArticle,
+    [createIncident.key]: createIncident,
+    [createIncidentUpdate.key]: createIncidentUpdate,
   },
   searches: {
     [findContact.key]: findContact,
     [findConversation.key]: findConversation,
     [findResponseTemplate.key]: findResponseTemplate,
+    [findMessages.key]: findMessages,
+    [findStaffMember.key]: findStaffMember,
+    [getReport.key]: getReport,
   },
   searchOrCreates: {
     find_contact: {
@@ -67,10 +97,15 @@ export default defineApp({
       display: {
         label: 'Find or Create Contact',
         description:
-          'Finds a contact by email, mobile, name or custom data, and creates one if none is found.',
+          'Finds a contact by email, mobile, name or custom data; updates the one found, or creates one.',
       },
       search: 'find_contact',
       create: 'create_contact',
+      // "Keep a contact in sync" in one step: the contact found is updated with the fields given.
+      // No searchUniqueInputToOutputConstraint: Find Contact already keeps only exact email and
+      // mobile matches, and Zapier does not document how it would compare (letter case, spaces).
+      update: 'update_contact',
+      updateInputFromSearchOutput: { contact: 'identifier' },
     },
     find_conversation: {
       key: 'find_conversation',

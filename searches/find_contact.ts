@@ -7,7 +7,8 @@ import {
   type ContactItem,
 } from '../lib/records/contact';
 import { E164_EXAMPLE, mobileNumber } from '../lib/input/contact';
-import { dict, email, invalid, text } from '../lib/input/read';
+import { dataParams, email, invalid, text } from '../lib/input/read';
+import { exactFirst } from '../lib/records/exact-first';
 
 /** Pages read while looking for an exact email or mobile match among Re:amaze's text matches. */
 export const MAX_SEARCH_PAGES = 3;
@@ -46,13 +47,6 @@ const inputFields = defineInputFields([
 
 type Criterion = { kind: 'email' | 'mobile' | 'name'; value: string };
 
-/** Zapier shows the first result: exact name matches go first, in Re:amaze's order otherwise. */
-function exactNamesFirst(contacts: ContactItem[], name: string): ContactItem[] {
-  const wanted = name.trim().toLowerCase();
-  const exact = contacts.filter((contact) => contact.name.trim().toLowerCase() === wanted);
-  return [...exact, ...contacts.filter((contact) => !exact.includes(contact))];
-}
-
 /** Email and mobile must match exactly: `q` is a text search, and a near miss must not be "found". */
 function matches(contact: ContactItem, criterion: Criterion): boolean {
   if (criterion.kind === 'email') {
@@ -71,7 +65,7 @@ export const perform = (async (z, bundle) => {
   const byEmail = email(input.email, 'Email');
   const byMobile = mobileNumber(input.mobile, 'Mobile');
   const byName = text(input.name, 'Name')?.trim();
-  const data = dict(input.data, 'Custom Data');
+  const data = dataParams(input.data, 'Custom Data');
   const criterion: Criterion | undefined =
     byEmail !== undefined
       ? { kind: 'email', value: byEmail }
@@ -80,7 +74,7 @@ export const perform = (async (z, bundle) => {
         : byName !== undefined
           ? { kind: 'name', value: byName }
           : undefined;
-  if (criterion === undefined && data === undefined) {
+  if (criterion === undefined && Object.keys(data).length === 0) {
     throw invalid('Fill in at least one of Email, Mobile, Name or Custom Data to search by.');
   }
 
@@ -88,8 +82,8 @@ export const perform = (async (z, bundle) => {
     q: criterion?.value,
     // Only contacts that have the identifier searched for (Re:amaze's `type` filter).
     type: criterion?.kind === 'name' ? undefined : criterion?.kind,
+    ...data,
   };
-  for (const [key, value] of Object.entries(data ?? {})) params[`data[${key}]`] = value;
 
   const exact = criterion?.kind === 'email' || criterion?.kind === 'mobile';
   const found: ContactItem[] = [];
@@ -101,7 +95,9 @@ export const perform = (async (z, bundle) => {
     );
     if (found.length > 0 || page >= result.pageCount) break;
   }
-  return criterion?.kind === 'name' ? exactNamesFirst(found, criterion.value) : found;
+  return criterion?.kind === 'name'
+    ? exactFirst(found, criterion.value, (contact) => [contact.name])
+    : found;
 }) satisfies SearchPerform<typeof inputFields, ContactItem>;
 
 export default defineSearch({

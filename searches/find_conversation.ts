@@ -18,7 +18,7 @@ import {
   statusGroupField,
   tagFilterField,
 } from '../lib/input/conversation-filters';
-import { dict, email, invalid, trimmed } from '../lib/input/read';
+import { dataParams, email, invalid, trimmed } from '../lib/input/read';
 import {
   conversationOutputFields,
   conversationSample,
@@ -86,10 +86,8 @@ export function searchParams(input: Input): Record<string, QueryValue> {
   const params: Record<string, QueryValue> = {
     for: email(input.customer_email, 'Customer Email'),
     ...conversationListParams(input),
+    ...dataParams(input.custom_data, 'Custom Data'),
   };
-  for (const [key, value] of Object.entries(dict(input.custom_data, 'Custom Data') ?? {})) {
-    params[`data[${key}]`] = value;
-  }
   return params;
 }
 

@@ -1,6 +1,7 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { getPage } from '../lib/http/client';
 import { requiredText } from '../lib/input/read';
+import { exactFirst } from '../lib/records/exact-first';
 import {
   flattenResponseTemplate,
   responseTemplateOutputFields,
@@ -30,10 +31,7 @@ export const perform = (async (z, bundle) => {
     page: 1,
   });
   const templates = result.items.map(flattenResponseTemplate).filter((t) => t.id !== '');
-  const wanted = query.toLowerCase();
-  const exact = (template: ResponseTemplateItem): boolean =>
-    template.name.trim().toLowerCase() === wanted;
-  return [...templates.filter(exact), ...templates.filter((t) => !exact(t))];
+  return exactFirst(templates, query, (template) => [template.name]);
 }) satisfies SearchPerform<typeof inputFields, ResponseTemplateItem>;
 
 export default defineSearch({

@@ -64,6 +64,14 @@ export const TYPED_ID_FIELDS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Operations whose output is the API's own answer, whatever it reads, each with the reason: their
+ * sample keys beyond the declared fields need no label (S-LABEL), since no fixed set could name them.
+ */
+export const FREE_FORM_OUTPUT: Readonly<Record<string, string>> = {
+  api_request: 'its fields are the JSON Re:amaze answers for the path the user typed',
+};
+
+/**
  * S-HELP: input labels that say everything a user needs, so they need no help text. Every other
  * input field must have help text (format, where the value comes from, what empty means).
  */
@@ -87,6 +95,9 @@ export const RECORD_KEYS: ReadonlySet<string> = new Set([
   'name',
   'email',
   'body',
+  'body_text',
+  'title',
+  'status',
   'created_at',
   'updated_at',
 ]);
@@ -177,7 +188,8 @@ export function typeProblem(field: Field, value: unknown): string | undefined {
   if (value === null || value === undefined) {
     return field.required === true ? 'is required but empty' : 'is null: show a value of its type';
   }
-  if (field.list === true && !field.key?.toString().includes('[]')) {
+  // A list field, at the top or inside each line item (`lines[]emails`).
+  if (field.list === true && (!field.key?.toString().includes('[]') || Array.isArray(value))) {
     if (!Array.isArray(value)) return 'must be a list';
     for (const item of value) {
       const problem = typeProblem({ ...field, list: false, required: false }, item);
@@ -226,7 +238,8 @@ export function sameValueProblems(
     const value = values.length === 1 && !key.includes('[]') ? values[0] : values;
     let token: string | undefined;
     if (typeof value === 'string' && value.trim() !== '') token = `s:${value.trim()}`;
-    else if (Array.isArray(value) && value.length > 0) token = `j:${JSON.stringify(value)}`;
+    else if (Array.isArray(value) && value.some((item) => item !== '' && item !== null))
+      token = `j:${JSON.stringify(value)}`;
     else if (isPlainObject(value) && Object.keys(value).length > 0)
       token = `j:${JSON.stringify(value)}`;
     if (token === undefined) continue;
@@ -348,7 +361,7 @@ function operationProblems(
     }
     const declared = declaredTopKeys(outputFields);
     for (const sampleKey of Object.keys(sample)) {
-      if (!declared.has(sampleKey))
+      if (!declared.has(sampleKey) && !(key in FREE_FORM_OUTPUT))
         problems.push(`S-LABEL ${where}: sample key ${sampleKey} has no labelled output field`);
     }
     walkStrings(sample, (text, path) => {

@@ -20,15 +20,15 @@ import {
   satisfactionRatingSample,
   type SatisfactionRatingItem,
 } from '../lib/records/satisfaction-rating';
+import { reportsPermission } from '../lib/records/report';
 
 export { RATING_LABELS, satisfactionRatingSample, type SatisfactionRatingItem };
 
 /**
- * An empty 403 here has two causes Re:amaze does not tell apart: the role lacks the Reports
- * permission the endpoint needs, or the login is wrong (a wrong token gets the same answer).
+ * What the Reports permission means here. An empty 403 has a second cause Re:amaze does not tell
+ * apart (a wrong token gets the same answer): lib/http/client.ts names both then.
  */
-export const REPORTS_PERMISSION =
-  'reading satisfaction ratings needs the Reports permission (access_reports) in your Re:amaze role. An account owner or admin can turn it on under Settings → Staff → Roles, or you can connect Zapier as a user whose role has it.';
+export const REPORTS_PERMISSION = reportsPermission('reading satisfaction ratings');
 
 const inputFields = defineInputFields([
   {

@@ -1,7 +1,7 @@
 import { distinctChoiceLabels } from '../lib/records/choice-labels';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
-import { stringField } from '../lib/http/api-values';
+import { staffEmail, staffName } from '../lib/records/staff';
 
 /** A staff member as the Staff dropdowns show it: the email is the value Re:amaze expects. */
 export type StaffChoice = {
@@ -22,12 +22,12 @@ export const perform = (async (z, bundle) => {
   const seen = new Set<string>();
   const choices: StaffChoice[] = [];
   for (const staff of await dropdownPage(z, bundle, '/staff', 'staff')) {
-    const email = stringField(staff.email).trim();
+    const email = staffEmail(staff);
     if (email === '' || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
     choices.push({
       id: email,
-      name: stringField(staff.name).trim() || stringField(staff.display_name).trim() || email,
+      name: staffName(staff),
     });
   }
   return distinctChoiceLabels(choices, (choice) => choice.id);

@@ -23,7 +23,7 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 export type QueryValue = string | number | boolean | undefined;
 
 export interface ReamazeRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path below `/api/v1`, e.g. `/messages`; build it with {@link apiPath}. */
   path: string;
   params?: Record<string, QueryValue>;
@@ -44,6 +44,8 @@ export interface ReamazeRequest {
    * mistyped Brand, and the error says so with the Brand as typed.
    */
   connectionTest?: boolean;
+  /** A 2xx without a body (a DELETE's 204) is an answer, read as `undefined`, not a failure. */
+  emptyAnswerAllowed?: boolean;
 }
 
 /** Retry-After delays are kept in this range, in seconds, whatever the header says. */
@@ -86,12 +88,37 @@ export function apiPath(...segments: string[]): string {
   return '/' + segments.map((segment) => encodeURIComponent(segment)).join('/');
 }
 
+/** A scheme (`https:`, `javascript:`) or a protocol-relative start (`//host`): another address. */
+export function isFullAddress(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//');
+}
+
+/**
+ * Why a path below `/api/v1` cannot be sent, in words a user can act on; undefined when it can.
+ * The one checker of paths, typed or built: nothing it accepts can leave the brand's `/api/v1`.
+ */
+export function pathProblem(path: string): string | undefined {
+  if (isFullAddress(path)) {
+    return 'is a full web address: give only the part after /api/v1, for example /conversations';
+  }
+  if (!path.startsWith('/')) return 'must start with /';
+  if (path.includes('\\')) return 'contains a backslash';
+  if (path.includes('@')) return 'contains @: write it as %40 (an email address in a path, say)';
+  if (/[?#]/.test(path)) return 'contains ? or #: put query parameters in Query instead';
+  if (/[\s\p{Cc}\p{Cf}]/u.test(path)) {
+    return 'contains spaces or invisible characters: write a space as %20';
+  }
+  for (const segment of path.slice(1).split('/')) {
+    if (unsafeSegment(segment)) {
+      return 'contains an empty segment, "." or ".." (in any encoding), or an encoded slash or backslash';
+    }
+  }
+  return undefined;
+}
+
 /** The same rule for a path however it was built: every segment after the leading `/`. */
 function checkPath(path: string): void {
-  if (!path.startsWith('/') || path.includes('\\')) throw unsafePathError(path);
-  for (const segment of path.slice(1).split('/')) {
-    if (unsafeSegment(segment)) throw unsafePathError(path);
-  }
+  if (pathProblem(path) !== undefined) throw unsafePathError(path);
 }
 
 /**
@@ -383,6 +410,15 @@ export async function reamazeRequest(
   bundle: Bundle,
   request: ReamazeRequest,
 ): Promise<unknown> {
+  return (await reamazeExchange(z, bundle, request)).body;
+}
+
+/** {@link reamazeRequest} with the answer's HTTP status beside its body, for API Request. */
+export async function reamazeExchange(
+  z: ZObject,
+  bundle: Bundle,
+  request: ReamazeRequest,
+): Promise<{ status: number; body: unknown }> {
   const method = request.method ?? 'GET';
   checkPath(request.path);
   exposeCredentialFormsToCore(bundle);
@@ -446,11 +482,16 @@ export async function reamazeRequest(
     throw error;
   }
 
-  if (response.status === 404 && request.notFoundIsAbsent) return undefined;
+  if (response.status === 404 && request.notFoundIsAbsent) {
+    return { status: response.status, body: undefined };
+  }
   if (response.status < 200 || response.status >= 300) {
     throw errorForStatus(z, bundle, { ...request, method }, response);
   }
   const content = response.content ?? '';
+  if (content.trim() === '' && request.emptyAnswerAllowed) {
+    return { status: response.status, body: undefined };
+  }
   if (content.trim() === '') {
     throw unreadableAnswer(z, method, `an empty answer (${statusLabel(response.status)})`);
   }
@@ -467,7 +508,7 @@ export async function reamazeRequest(
   // `{"error": …}` or `{"errors": …}` is a refusal even under a 2xx status.
   const refusal = apiExplanation(body, false);
   if (refusal !== undefined) throw errorIn2xx(z, method, asSentence(redact(refusal, bundle)));
-  return body;
+  return { status: response.status, body };
 }
 
 /** The Brand as the user typed it, for a message: one line, at most 60 characters, secrets removed. */
@@ -586,9 +627,19 @@ export interface Page<T> {
   totalCount: number;
 }
 
+/** How a list is read: the request options, and whether the list may come bare. */
+export interface PageOptions extends Pick<
+  ReamazeRequest,
+  'timeoutMs' | 'notFoundMessage' | 'forbiddenMessage' | 'notFoundIsAbsent' | 'connectionTest'
+> {
+  /** The list may come as a bare array, one page of all items (GET /incidents, GET /systems). */
+  bare?: boolean;
+}
+
 /**
- * Fetches one page of a paged list (`{page_size, page_count, total_count, <key>: [...]}`).
- * Items that are not JSON objects, or a missing list, are refused with a clear error.
+ * Fetches one page of a paged list (`{page_size, page_count, total_count, <key>: [...]}`, or with
+ * `bare` a bare array). Items that are not JSON objects, or a missing list, are refused with a
+ * clear error; with `notFoundIsAbsent` a 404 is an empty list.
  */
 export async function getPage(
   z: ZObject,
@@ -596,17 +647,30 @@ export async function getPage(
   path: string,
   listKey: string,
   params: Record<string, QueryValue> = {},
-  options: Pick<
-    ReamazeRequest,
-    'timeoutMs' | 'notFoundMessage' | 'forbiddenMessage' | 'connectionTest'
-  > = {},
+  options: PageOptions = {},
 ): Promise<Page<Record<string, unknown>>> {
-  const body = await reamazeRequest(z, bundle, { path, params, ...options });
-  const list = isRecord(body) ? body[listKey] : undefined;
-  if (!isRecord(body) || !Array.isArray(list) || !list.every(isRecord)) {
+  const { bare, ...request } = options;
+  const body = await reamazeRequest(z, bundle, { path, params, ...request });
+  if (body === undefined && options.notFoundIsAbsent)
+    return { items: [], pageCount: 0, totalCount: 0 };
+  return pageOf(z, body, listKey, bare);
+}
+
+/**
+ * One page from a list answer's body (see {@link getPage}), refused when it is not one. With
+ * `bare`, a bare array is accepted as the one page of all items.
+ */
+export function pageOf(
+  z: ZObject,
+  body: unknown,
+  listKey: string,
+  bare = false,
+): Page<Record<string, unknown>> {
+  const list = bare && Array.isArray(body) ? body : isRecord(body) ? body[listKey] : undefined;
+  if (!Array.isArray(list) || !list.every(isRecord)) {
     throw unexpectedShape(z, `the list of ${listKey.replace(/_/g, ' ')}`);
   }
-  const record = body;
+  const record = isRecord(body) ? body : { page_count: 1, total_count: list.length };
   const count = (value: unknown): number =>
     typeof value === 'number' && Number.isFinite(value) ? value : 0;
   return {
@@ -626,8 +690,9 @@ export async function dropdownPage(
   bundle: Bundle,
   path: string,
   listKey: string,
+  options: PageOptions = {},
 ): Promise<Record<string, unknown>[]> {
   const page = (bundle.meta?.page ?? 0) + 1;
-  const result = await getPage(z, bundle, path, listKey, { page });
+  const result = await getPage(z, bundle, path, listKey, { page }, options);
   return page > 1 && page > result.pageCount ? [] : result.items;
 }

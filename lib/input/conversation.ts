@@ -1,4 +1,5 @@
 import { invalid, quoted, requiredTrimmed } from './read';
+import { isSlug } from './slug';
 
 /**
  * The Conversation input of the actions that act on one existing conversation (Add Message,
@@ -19,13 +20,6 @@ export const conversationField = {
 export const CONVERSATION_RECORD = { key: 'conversation', ids: ['slug'], noun: 'conversation' };
 
 /**
- * What a Re:amaze slug looks like: letters (any script) or digits first, then letters, digits,
- * marks, `-`, `_`, `.` or `~`. So `.`, `..`, empty segments, slashes, spaces, `%` escapes and
- * control characters never pass, and a slug can only name a conversation.
- */
-const SLUG = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._~-]{0,199}$/u;
-
-/**
  * The conversation slug from what the user chose or mapped. A pasted inbox link
  * (`https://acme.reamaze.io/admin/conversations/{slug}`) gives its slug, because the trigger
  * outputs offer that link next to the slug and either may be mapped.
@@ -41,7 +35,7 @@ export function conversationSlug(value: unknown, label: string = conversationFie
       slug = link[1];
     }
   }
-  if (!SLUG.test(slug)) {
+  if (!isSlug(slug)) {
     throw invalid(
       `${label} ${quoted(given)} is not a conversation. Choose one from the list, or map the conversation slug (for example "where-is-my-order") from an earlier step.`,
     );

@@ -151,6 +151,13 @@ export function dict(value: unknown, label: string): Record<string, string> | un
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
+/** A custom-data field as Re:amaze's list filters take it: `data[key]=value` for each key. */
+export function dataParams(value: unknown, label: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(dict(value, label) ?? {}).map(([key, inner]) => [`data[${key}]`, inner]),
+  );
+}
+
 const YES = ['true', 'yes'];
 const NO = ['false', 'no'];
 

@@ -26,11 +26,17 @@ type Contract =
   | 'same instant' // a date and time: the same instant, sent in UTC
   | 'code' // a choice: sent as its number code
   | 'boolean' // sent as true or false
+  | 'path' // a path below /api/v1: its segments, in order, at the end of the request's path
+  | 'query pairs' // a dict: each value as given, in the query
+  | 'json' // JSON text: sent as the same JSON value
+  | 'mapped' // a choice sent as the value `sentAs` gives it
   | 'not sent'; // steers the request, is not itself sent
 
 interface FieldSpec {
   contract: Contract;
   value: fc.Arbitrary<unknown>;
+  /** For `mapped`: what each choice is sent as. */
+  sentAs?: Readonly<Record<string, unknown>>;
 }
 
 /** Shows nothing: counts as absent (lib/input/read.ts). */
@@ -97,12 +103,19 @@ const pairs = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter(pl
 });
 const flag = fc.constantFrom('true', 'false', 'yes', 'no', true, false);
 const optional = (spec: FieldSpec): FieldSpec => ({
-  contract: spec.contract,
+  ...spec,
   value: fc.option(spec.value, { nil: undefined }),
 });
 
 const exact = (value: fc.Arbitrary<unknown>): FieldSpec => ({ contract: 'exact', value });
 const trimmed = (value: fc.Arbitrary<unknown>): FieldSpec => ({ contract: 'trimmed', value });
+
+const incidentStatus = spaced(
+  fc.constantFrom('investigating', 'identified', 'monitoring', 'resolved'),
+);
+const systemStatus = spaced(
+  fc.constantFrom('operational', 'degraded_performance', 'partial_outage', 'major_outage'),
+);
 
 /** One generator per input field of every create; `fix` makes a combination valid. */
 const CREATES: Record<
@@ -192,6 +205,32 @@ const CREATES: Record<
         ? { ...input, sender_email: 'sam@acme.example' }
         : input,
   },
+  api_request: {
+    fields: {
+      method: { contract: 'not sent', value: fc.constantFrom('POST', 'PUT') },
+      path: {
+        contract: 'path',
+        value: spaced(
+          fc
+            .array(fc.stringMatching(/^[a-z0-9][a-z0-9._~-]{0,20}$/), {
+              minLength: 1,
+              maxLength: 4,
+            })
+            .filter((parts) => parts.every((part) => !/^\.+$/.test(part)))
+            .map((parts) => `/${parts.join('/')}`),
+        ),
+      },
+      query: optional({ contract: 'query pairs', value: pairs }),
+      body: optional({
+        contract: 'json',
+        // Objects, as Re:amaze takes: nock hands a bare JSON string to the recorder already parsed.
+        value: fc
+          .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+          .map((value) => JSON.stringify(value, null, 1)),
+      }),
+      about_the_answer: { contract: 'not sent', value: fc.constant(undefined) },
+    },
+  },
   update_conversation: {
     fields: {
       conversation: trimmed(slug),
@@ -227,6 +266,56 @@ const CREATES: Record<
       return fixed;
     },
   },
+  create_article: {
+    fields: {
+      title: exact(text),
+      body: exact(text),
+      topic: optional(trimmed(slug)),
+      status: {
+        contract: 'mapped',
+        value: fc.constantFrom('published', 'draft'),
+        sentAs: { published: 0, draft: 1 },
+      },
+    },
+  },
+  update_article: {
+    fields: {
+      article: trimmed(slug),
+      title: optional(exact(text)),
+      body: optional(exact(text)),
+    },
+    // Something to update is required.
+    fix: (input) =>
+      input.title === undefined && input.body === undefined ? { ...input, title: 'FAQ' } : input,
+  },
+  create_incident: {
+    fields: {
+      title: exact(text),
+      status: trimmed(incidentStatus),
+      message: exact(text),
+      systems: optional({
+        contract: 'trimmed items',
+        value: fc.array(slug, { minLength: 1, maxLength: 3 }),
+      }),
+      system_status: optional(trimmed(systemStatus)),
+    },
+    // Chosen systems need their status, and a status needs systems.
+    fix: (input) => {
+      if (input.systems !== undefined && input.system_status === undefined)
+        return { ...input, system_status: 'major_outage' };
+      if (input.systems === undefined && input.system_status !== undefined)
+        return { ...input, systems: ['411'] };
+      return input;
+    },
+  },
+  create_incident_update: {
+    fields: {
+      incident: trimmed(slug),
+      status: trimmed(incidentStatus),
+      message: exact(text),
+      system_status: optional(trimmed(systemStatus)),
+    },
+  },
 };
 
 interface Sent {
@@ -255,7 +344,14 @@ function recordRequests(): Sent[] {
         });
         // Update Conversation reads the current tags first; notes come back as a list.
         // Add Message reads the chosen response template first.
-        if (method === 'GET') return [200, { slug: 'x', tag_list: [], body: 'Saved reply.' }];
+        // Add Incident Update reads the incident's linked systems first.
+        if (method === 'GET') {
+          const systems = [{ id: 7, system_id: '411', status: 'major_outage' }];
+          return [
+            200,
+            { id: 1, slug: 'x', tag_list: [], body: 'Saved reply.', incidents_systems: systems },
+          ];
+        }
         // A write answers with a record that names itself (an empty answer is refused).
         const record = { id: 1, slug: 'x', email: 'x@example.com', body: 'x' };
         return [200, parsed.pathname.endsWith('/notes') ? [record] : record];
@@ -281,7 +377,12 @@ function objects(value: unknown): Record<string, unknown>[] {
 }
 
 /** Whether `value` reached Re:amaze under `contract`. */
-function delivered(contract: Contract, value: unknown, requests: Sent[]): boolean {
+function delivered(
+  spec: Pick<FieldSpec, 'contract' | 'sentAs'>,
+  value: unknown,
+  requests: Sent[],
+): boolean {
+  const { contract } = spec;
   const sentLeaves = requests.flatMap((r) => [...leaves(r.body), ...r.query]);
   const inPath = (text: string) => requests.some((r) => r.segments.includes(text));
   const has = (text: string) => sentLeaves.includes(text) || inPath(text);
@@ -311,6 +412,20 @@ function delivered(contract: Contract, value: unknown, requests: Sent[]): boolea
       return sentLeaves.includes(Number(value));
     case 'boolean':
       return sentLeaves.includes(['true', 'yes', true].includes(value as string | boolean));
+    case 'path':
+      return requests.some((r) =>
+        r.segments.join('/').endsWith((value as string).trim().replace(/^\//, '')),
+      );
+    case 'query pairs':
+      return Object.values(value as Record<string, string>).every((inner) =>
+        requests.some((r) => r.query.includes(inner)),
+      );
+    case 'json':
+      return requests.some(
+        (r) => JSON.stringify(r.body) === JSON.stringify(JSON.parse(value as string)),
+      );
+    case 'mapped':
+      return sentLeaves.includes(spec.sentAs?.[value as string]);
     case 'not sent':
       return true;
   }
@@ -365,8 +480,8 @@ export function describeInputCleaning(runs: number): void {
             await appTester(create.operation.perform, { authData, inputData: input });
             expect(sent.length).toBeGreaterThan(0);
             for (const [field, value] of Object.entries(input)) {
-              const contract = (spec.fields[field] as FieldSpec | undefined)?.contract ?? 'exact';
-              expect([field, value, delivered(contract, value, sent)]).toEqual([
+              const fieldSpec = spec.fields[field] ?? { contract: 'exact' as const };
+              expect([field, value, delivered(fieldSpec, value, sent)]).toEqual([
                 field,
                 value,
                 true,

@@ -24,14 +24,17 @@ export const createConversation = (): Perform => performOf('creates', 'create_co
 export const authTest = (): Perform =>
   (App as unknown as { authentication: { test: Perform } }).authentication.test;
 
-/** Runs an operation the way Zapier does, connected with the test credentials unless told otherwise. */
+/**
+ * Runs an operation the way Zapier does, connected with the test credentials unless told otherwise.
+ * `perform` is any operation's perform, whatever its typed input.
+ */
 export function run<T = Item>(
-  perform: Perform,
+  perform: Perform | unknown,
   inputData: Item = {},
   meta: Item = {},
   auth: Record<string, string> = authData,
 ): Promise<T> {
-  return appTester(perform, { authData: auth, inputData, meta }) as Promise<T>;
+  return appTester(perform as Perform, { authData: auth, inputData, meta }) as Promise<T>;
 }
 
 /** A seeded sandbox accepting the test credentials, with REAMAZE_BASE_URL pointing at it. */
@@ -52,4 +55,20 @@ export async function stopE2eSandbox(sandbox: Sandbox): Promise<void> {
 /** `METHOD /path?query` of every request the sandbox saw, for exact assertions. */
 export function requestLines(sandbox: Sandbox): string[] {
   return sandbox.requests.map((entry) => `${entry.method} ${entry.url.replace(/^\/api\/v1/, '')}`);
+}
+
+/** A fresh seeded sandbox for each test of the file: call at the top, read `sandbox()` in tests. */
+export function sandboxEachTest(): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeEach(async () => {
+    sandbox = await startE2eSandbox();
+  });
+  afterEach(async () => {
+    if (sandbox) await stopE2eSandbox(sandbox);
+    sandbox = undefined;
+  });
+  return () => {
+    if (!sandbox) throw new Error('the sandbox runs only inside a test');
+    return sandbox;
+  };
 }

@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import { REPORTS_PERMISSION } from '../../triggers/new_satisfaction_rating';
+import { REPORT_KEYS, REPORTS, reportsPermission, type ReportName } from '../../lib/records/report';
 import type { ZapierErrorInfo } from '../helpers';
 
 /**
@@ -44,12 +45,15 @@ export function registeredOperations(): RegisteredOperation[] {
   return operations;
 }
 
-/** What one faulted request leads to: a Zapier error, or (a search's "not found") no result. */
-export type Outcome = { error: ZapierErrorInfo } | { empty: true };
+/**
+ * What one faulted request leads to: a Zapier error, (a search's "not found") no result, or
+ * (API Request, which returns whatever JSON Re:amaze sends) the answer as its result.
+ */
+export type Outcome = { error: ZapierErrorInfo } | { empty: true } | { answered: true };
 
 /** One request an operation makes with its minimal input, and how it reads the answer. */
 export interface ExpectedRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Below `/api/v1`, decoded, without the query. */
   path: string;
   /** The body the operation reads: `list` under that key, or `object` (the bare or wrapped record). */
@@ -64,6 +68,8 @@ export interface ExpectedRequest {
   forbidden?: Outcome;
   /** What a reset connection leads to, when not a temporary failure (the connection test). */
   reset?: Outcome;
+  /** What a 2xx without a body leads to, when not the client's "unreadable answer". */
+  emptyAnswer?: Outcome;
 }
 
 export interface OperationCase {
@@ -79,8 +85,13 @@ export const HOST = 'acme.reamaze.io';
 /** Seeded in the sandbox (tools/sandbox/seed.ts). */
 export const CONVERSATION = 'where-is-my-order-10482';
 export const CONTACT = 'dana.whitfield@example.com';
+/** A staff user of the sandbox's brand (tools/sandbox/seed.ts). */
+export const STAFF = 'priya@acme.example';
 /** "Order shipped", a brand template (tools/sandbox/seed-ratings-templates.ts). */
 export const TEMPLATE = '3101';
+/** A published article, and the active incident (tools/sandbox/seed-help-center-status.ts). */
+export const ARTICLE = 'how-long-does-shipping-take';
+export const INCIDENT = '5311';
 
 function unexpected(what: string): Outcome {
   return {
@@ -139,6 +150,45 @@ function listRead(path: string, key: string, extra: Partial<ExpectedRequest> = {
     wrongShape: unexpected(`the list of ${key}`),
     notFound: BRAND_NOT_FOUND,
     ...extra,
+  };
+}
+
+/** A write answered with one record under `key` (or bare). */
+function recordWrite(
+  method: 'POST' | 'PUT',
+  path: string,
+  key: string,
+  what: string,
+  notFoundOutcome: Outcome = BRAND_NOT_FOUND,
+): ExpectedRequest {
+  return {
+    method,
+    path,
+    answer: { object: key },
+    wrongShape: unexpectedAfterWrite(what),
+    emptyRecord: noRecord(key, true),
+    notFound: notFoundOutcome,
+  };
+}
+
+const NO_INCIDENT = notFound(`No incident with ID ${INCIDENT} was found on ${HOST}.`);
+
+/** One report read: its documented map must be an object; a 403 names the Reports permission. */
+function reportRead(name: ReportName): ExpectedRequest {
+  return {
+    method: 'GET',
+    path: `/reports/${name}`,
+    answer: { object: REPORT_KEYS[name] },
+    wrongShape: unexpected(`the ${REPORTS[name].toLowerCase()} report`),
+    notFound: BRAND_NOT_FOUND,
+    forbidden: {
+      error: {
+        name: 'AppError',
+        code: 'PermissionDenied',
+        status: 403,
+        message: `Re:amaze refused this on ${HOST} (HTTP 403 Forbidden): ${reportsPermission('reading reports')}`,
+      },
+    },
   };
 }
 
@@ -220,6 +270,108 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
       name: 'one tag',
       input: { tag: 'shipping' },
       requests: [listRead('/conversations', 'conversations')],
+    },
+  ],
+  new_article: [
+    { name: 'published', input: {}, requests: [listRead('/articles', 'articles')] },
+    {
+      name: 'one topic',
+      input: { topic: 'shipping' },
+      requests: [
+        listRead('/topics/shipping/articles', 'articles', {
+          notFound: notFound(`No topic "shipping" was found on ${HOST}.`),
+        }),
+      ],
+    },
+  ],
+  article_list: [{ name: 'dropdown', input: {}, requests: [listRead('/articles', 'articles')] }],
+  // GET /topics is undocumented: a 404 is an empty dropdown, not a wrong brand.
+  topic_list: [
+    {
+      name: 'dropdown',
+      input: {},
+      requests: [listRead('/topics', 'topics', { notFound: { empty: true } })],
+    },
+  ],
+  new_incident: [{ name: 'any', input: {}, requests: [listRead('/incidents', 'incidents')] }],
+  incident_updated: [{ name: 'any', input: {}, requests: [listRead('/incidents', 'incidents')] }],
+  incident_list: [{ name: 'dropdown', input: {}, requests: [listRead('/incidents', 'incidents')] }],
+  system_list: [{ name: 'dropdown', input: {}, requests: [listRead('/systems', 'systems')] }],
+  create_article: [
+    {
+      name: 'a draft without a topic',
+      input: { title: 'Gift cards', body: 'They never expire.', status: 'draft' },
+      requests: [recordWrite('POST', '/articles', 'article', 'the new article')],
+    },
+  ],
+  update_article: [
+    {
+      name: 'a new title',
+      input: { article: ARTICLE, title: 'How long does delivery take?' },
+      requests: [
+        recordWrite(
+          'PUT',
+          `/articles/${ARTICLE}`,
+          'article',
+          'the updated article',
+          notFound(`No article "${ARTICLE}" was found on ${HOST}.`),
+        ),
+      ],
+    },
+  ],
+  create_incident: [
+    {
+      name: 'title, status and message',
+      input: { title: 'Chat offline', status: 'investigating', message: 'Chat does not load.' },
+      requests: [recordWrite('POST', '/incidents', 'incident', 'the new incident')],
+    },
+  ],
+  create_incident_update: [
+    {
+      name: 'an update',
+      input: { incident: INCIDENT, status: 'monitoring', message: 'A fix is out.' },
+      requests: [
+        recordWrite(
+          'PUT',
+          `/incidents/${INCIDENT}`,
+          'incident',
+          'the updated incident',
+          NO_INCIDENT,
+        ),
+      ],
+    },
+    {
+      name: 'an update setting the systems (reads the incident first)',
+      input: {
+        incident: INCIDENT,
+        status: 'resolved',
+        message: 'Fixed.',
+        system_status: 'operational',
+      },
+      requests: [
+        {
+          method: 'GET',
+          path: `/incidents/${INCIDENT}`,
+          answer: { object: 'incident' },
+          wrongShape: unexpected('the incident'),
+          emptyRecord: noRecord('incident', false),
+          notFound: NO_INCIDENT,
+        },
+        recordWrite(
+          'PUT',
+          `/incidents/${INCIDENT}`,
+          'incident',
+          'the updated incident',
+          NO_INCIDENT,
+        ),
+      ],
+    },
+  ],
+  get_report: [
+    {
+      name: 'every report, the last 7 days',
+      input: {},
+      requests: (Object.keys(REPORTS) as ReportName[]).map(reportRead),
     },
   ],
   create_contact: [
@@ -382,6 +534,57 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
         listRead('/response_templates', 'response_templates', {
           wrongShape: unexpected('the list of response templates'),
         }),
+      ],
+    },
+  ],
+  find_messages: [
+    {
+      name: 'newest first, without notes',
+      input: { conversation: CONVERSATION },
+      requests: [
+        listRead(`/conversations/${CONVERSATION}/messages`, 'messages', {
+          // A search reports a conversation Re:amaze does not know as no result.
+          notFound: { empty: true },
+        }),
+      ],
+    },
+  ],
+  find_staff_member: [
+    { name: 'by email', input: { email: STAFF }, requests: [listRead('/staff', 'staff')] },
+  ],
+  api_request: [
+    {
+      name: 'a GET',
+      input: { method: 'GET', path: '/staff', query: { page: '1' } },
+      requests: [
+        listRead('/staff', 'staff', {
+          // Any JSON is an answer here: the action returns it, whatever its shape.
+          wrongShape: { answered: true },
+          emptyAnswer: { answered: true },
+          notFound: notFound(
+            `Re:amaze's API has nothing at GET /api/v1/staff (check the path and any ID in it) on ${HOST}.`,
+          ),
+        }),
+      ],
+    },
+    {
+      name: 'a POST',
+      input: {
+        method: 'POST',
+        path: `/conversations/${CONVERSATION}/messages`,
+        body: '{"message": {"body": "Sent through API Request.", "visibility": 1}}',
+      },
+      requests: [
+        {
+          method: 'POST',
+          path: `/conversations/${CONVERSATION}/messages`,
+          answer: { object: 'message' },
+          wrongShape: { answered: true },
+          emptyAnswer: { answered: true },
+          notFound: notFound(
+            `Re:amaze's API has nothing at POST /api/v1/conversations/${CONVERSATION}/messages (check the path and any ID in it) on ${HOST}.`,
+          ),
+        },
       ],
     },
   ],

@@ -44,10 +44,13 @@ describe('Find Contact', () => {
       display: {
         label: 'Find or Create Contact',
         description:
-          'Finds a contact by email, mobile, name or custom data, and creates one if none is found.',
+          'Finds a contact by email, mobile, name or custom data; updates the one found, or creates one.',
       },
       search: 'find_contact',
       create: 'create_contact',
+      // The contact found goes to Update Contact's Contact field as its email or mobile.
+      update: 'update_contact',
+      updateInputFromSearchOutput: { contact: 'identifier' },
     });
     expect(findContact.operation.sample).toBe(contactSample);
   });

@@ -5,7 +5,7 @@ import type { StaffUser, Store } from './store';
  * `:name` segments, and a handler that turns the request into a status and a JSON body.
  */
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteContext {
   store: Store;
@@ -37,6 +37,8 @@ export const PAGE_SIZE = 30;
 export const ok = (body: unknown): Reply => ({ status: 200, body });
 export const created = (body: unknown): Reply => ({ status: 201, body });
 export const notFound = (): Reply => ({ status: 404, body: { error: 'Not Found' } });
+/** Done, nothing to say (a DELETE). */
+export const noContent = (): Reply => ({ status: 204, body: undefined });
 
 /** 422 in the Rails shape clients expect: `{"errors": {"field": ["message", …]}}`. */
 export const invalid = (errors: Record<string, unknown>): Reply => ({

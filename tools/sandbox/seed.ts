@@ -1,4 +1,5 @@
 import { seedRatingsAndTemplates } from './seed-ratings-templates';
+import { seedHelpCenterAndStatusPage } from './seed-help-center-status';
 import type { Attachment, Contact, Recipient, Store } from './store';
 
 /**
@@ -576,4 +577,5 @@ export function seedBrand(store: Store): void {
     }
   }
   seedRatingsAndTemplates(store);
+  seedHelpCenterAndStatusPage(store);
 }

@@ -1,4 +1,6 @@
 import { Clock } from './clock';
+import { HelpCenter } from './help-center';
+import { StatusPage } from './status-page';
 
 /**
  * The in-memory state of one Re:amaze brand: channels, staff, contacts, conversations and their
@@ -218,6 +220,8 @@ export class Store {
   readonly messages: Message[] = [];
   readonly satisfactionRatings: SatisfactionRating[] = [];
   readonly responseTemplates: ResponseTemplate[] = [];
+  readonly helpCenter = new HelpCenter(() => this.now());
+  readonly statusPage = new StatusPage(() => this.now());
   private nextSeq = 1;
   private nextContactId = 7_310_001;
   private nextNoteId = 51_001;

@@ -403,6 +403,52 @@ describe('getPage', () => {
   });
 });
 
+describe('getPage for lists documented bare, or not documented at all', () => {
+  const read = (options: Parameters<typeof getPage>[5]) =>
+    appTester(
+      (z: ZObject, bundle: Bundle) => getPage(z, bundle, '/incidents', 'incidents', {}, options),
+      { authData },
+    );
+
+  it('with `bare`, reads a bare array as the one page, and the paged envelope too', async () => {
+    reamaze()
+      .get('/api/v1/incidents')
+      .reply(200, [{ id: '1' }, { id: '2' }]);
+    expect(await read({ bare: true })).toEqual({
+      items: [{ id: '1' }, { id: '2' }],
+      pageCount: 1,
+      totalCount: 2,
+    });
+    reamaze()
+      .get('/api/v1/incidents')
+      .reply(200, { page_size: 30, page_count: 2, total_count: 31, incidents: [{ id: '3' }] });
+    expect(await read({ bare: true })).toEqual({
+      items: [{ id: '3' }],
+      pageCount: 2,
+      totalCount: 31,
+    });
+  });
+
+  it.each([
+    ['a bare array of strings', ['a']],
+    ['an object without the list', { page_count: 1 }],
+  ])('with `bare`, still refuses %s', async (_name, body) => {
+    reamaze().get('/api/v1/incidents').reply(200, JSON.stringify(body));
+    expect(await failure(read({ bare: true }))).toMatchObject({ code: 'UnexpectedResponse' });
+  });
+
+  it('with `notFoundIsAbsent`, a 404 is an empty list; without it, an error', async () => {
+    reamaze().get('/api/v1/incidents').reply(404, { error: 'Not Found' });
+    expect(await read({ notFoundIsAbsent: true })).toEqual({
+      items: [],
+      pageCount: 0,
+      totalCount: 0,
+    });
+    reamaze().get('/api/v1/incidents').reply(404, { error: 'Not Found' });
+    expect(await failure(read({}))).toMatchObject({ code: 'NotFound', status: 404 });
+  });
+});
+
 describe('helpers', () => {
   it('retryAfterSeconds reads seconds and HTTP dates, else 60', () => {
     const now = Date.parse('2026-11-23T12:00:00Z');

@@ -5,6 +5,7 @@ import {
   invalid,
   isBlank,
   isEmail,
+  noContent,
   notFound,
   ok,
   paged,
@@ -204,6 +205,19 @@ const routes: Route[] = [
       }
       store.addNote(contact, input.body, creatorEmail, at);
       return created(contact.notes.map((note) => noteShape(store, note)));
+    },
+  },
+  {
+    // Listed by open-source clients (MC, GO); what Re:amaze answers is not documented: 204 here.
+    method: 'DELETE',
+    path: '/contacts/:identifier/notes/:id',
+    handle: ({ store, params, query }): Reply => {
+      const contact = contactBy(store, params.identifier ?? '', param(query, 'identifier_type'));
+      const index = contact?.notes.findIndex((note) => String(note.id) === params.id) ?? -1;
+      if (!contact || index < 0) return notFound();
+      contact.notes.splice(index, 1);
+      contact.updatedAt = store.now();
+      return noContent();
     },
   },
 ];

@@ -257,6 +257,8 @@ const routes: Route[] = [
     },
   },
   { method: 'PUT', path: '/conversations/:slug', handle: update },
+  // Rails routes an update to PATCH as well as PUT; Re:amaze documents only PUT (unverified).
+  { method: 'PATCH', path: '/conversations/:slug', handle: update },
 ];
 
 export default routes;

@@ -6,3 +6,6 @@ export { default as messages } from './messages';
 export { default as staff } from './staff';
 export { default as responseTemplates } from './response_templates';
 export { default as satisfactionRatings } from './satisfaction_ratings';
+export { default as articles } from './articles';
+export { default as incidents } from './incidents';
+export { default as reports } from './reports';
