@@ -6,7 +6,12 @@ import {
 } from 'zapier-platform-core';
 import { apiPath, missingResource, reamazeRequest, unexpectedShape } from '../lib/http/client';
 import { noteText, type ContactNote } from '../lib/records/contact';
-import { contactField, contactIdentifier, identifierParams } from '../lib/input/contact';
+import {
+  contactField,
+  contactIdentifier,
+  contactNotFound,
+  identifierParams,
+} from '../lib/input/contact';
 import { compact, dateTime, email, requiredText } from '../lib/input/read';
 import { dateTimeField, isRecord, parseInstant, stringField } from '../lib/http/api-values';
 
@@ -71,7 +76,7 @@ export const perform = (async (z, bundle) => {
       creator_email: email(input.creator_email, 'Author'),
       created_at: dateTime(input.created_at, 'Date Written'),
     }),
-    notFoundMessage: `No contact with the ${contact.type === 'mobile' ? 'mobile number' : 'email address'} "${contact.identifier}" was found`,
+    notFoundMessage: contactNotFound(contact),
   });
   // An array per the docs; `{"notes": [...]}` or the single note are accepted too.
   const list = Array.isArray(body)

@@ -7,7 +7,11 @@ import {
 import { attachmentParams, attachmentsField } from '../lib/input/attachments';
 import { suppressNotificationsField } from '../lib/input/notifications';
 import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
-import { conversationField, conversationSlug } from '../lib/input/conversation';
+import {
+  conversationField,
+  conversationNotFound,
+  conversationSlug,
+} from '../lib/input/conversation';
 import {
   boolean,
   choicesOf,
@@ -224,7 +228,7 @@ export const perform = (async (z, bundle) => {
     method: 'POST',
     path: apiPath('conversations', slug, 'messages'),
     body: { message: { body: composeBody(typed, template), ...options } },
-    notFoundMessage: `No conversation "${slug}" was found`,
+    notFoundMessage: conversationNotFound(slug),
   });
   // Documented as the bare message; a `{"message": {…}}` wrapper (Rails' other habit) is accepted too.
   const created = promisedRecord(z, body, {

@@ -10,6 +10,7 @@ import {
   CONTACT_RECORD,
   contactField,
   contactIdentifier,
+  contactNotFound,
   identifierParams,
 } from '../lib/input/contact';
 import { compact, dict, invalid, list, text } from '../lib/input/read';
@@ -74,7 +75,7 @@ export const perform = (async (z, bundle) => {
     path: apiPath('contacts', contact.identifier),
     params: identifierParams(contact),
     body: { contact: changes },
-    notFoundMessage: `No contact with the ${contact.type === 'mobile' ? 'mobile number' : 'email address'} "${contact.identifier}" was found`,
+    notFoundMessage: contactNotFound(contact),
   });
   const updated = promisedRecord(z, body, {
     ...CONTACT_RECORD,

@@ -4,6 +4,7 @@ import { apiPath, promisedRecord, reamazeRequest, unexpectedShape } from '../lib
 import {
   CONVERSATION_RECORD,
   conversationField,
+  conversationNotFound,
   conversationSlug,
 } from '../lib/input/conversation';
 import { settableStatuses } from '../lib/records/labels';
@@ -90,7 +91,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** A status code from the dropdown, or a status label mapped from another step. */
-export function statusCode(value: unknown): number | undefined {
+function statusChoice(value: unknown): number | undefined {
   const code = choice(value, 'Status', SETTABLE_STATUSES);
   return code === undefined ? undefined : Number(code);
 }
@@ -114,7 +115,7 @@ function dedupe(tags: string[]): string[] {
 async function currentTags(z: ZObject, bundle: Bundle, slug: string): Promise<string[]> {
   const body = await reamazeRequest(z, bundle, {
     path: apiPath('conversations', slug),
-    notFoundMessage: `No conversation "${slug}" was found`,
+    notFoundMessage: conversationNotFound(slug),
   });
   const tags = promisedRecord(z, body, {
     ...CONVERSATION_RECORD,
@@ -133,7 +134,7 @@ async function currentTags(z: ZObject, bundle: Bundle, slug: string): Promise<st
 export const perform = (async (z, bundle) => {
   const input = bundle.inputData;
   const slug = conversationSlug(input.conversation);
-  const status = statusCode(input.status);
+  const status = statusChoice(input.status);
   const hold = dateTime(input.hold_until, 'Hold Until');
   if (status === ON_HOLD && hold === undefined) {
     throw invalid(
@@ -167,7 +168,7 @@ export const perform = (async (z, bundle) => {
     method: 'PUT',
     path: apiPath('conversations', slug),
     body: { conversation },
-    notFoundMessage: `No conversation "${slug}" was found`,
+    notFoundMessage: conversationNotFound(slug),
   });
   const conversationNow = promisedRecord(z, updated, {
     ...CONVERSATION_RECORD,

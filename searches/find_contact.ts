@@ -1,5 +1,6 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { getPage, type QueryValue } from '../lib/http/client';
+import { getPage, REQUEST_TIMEOUT_MS, unfinishedSearch, type QueryValue } from '../lib/http/client';
+import { MIN_PAGE_TIME_MS, POLL_BUDGET_MS } from '../lib/polling/paging';
 import {
   contactOutputFields,
   contactSample,
@@ -10,8 +11,11 @@ import { E164_EXAMPLE, mobileNumber } from '../lib/input/contact';
 import { dataParams, email, invalid, text } from '../lib/input/read';
 import { exactFirst } from '../lib/records/exact-first';
 
-/** Pages read while looking for an exact email or mobile match among Re:amaze's text matches. */
-export const MAX_SEARCH_PAGES = 3;
+/**
+ * Time for reading Re:amaze's text matches while looking for the exact email or mobile: every page
+ * until it is found or the list ends, within the time a step has (as a poll's budget).
+ */
+export const SEARCH_BUDGET_MS = POLL_BUDGET_MS;
 
 const ONE_OF =
   'Fill in at least one of Email, Mobile, Name or Custom Data: Email is searched when given, else Mobile, else Name.';
@@ -87,13 +91,29 @@ export const perform = (async (z, bundle) => {
 
   const exact = criterion?.kind === 'email' || criterion?.kind === 'mobile';
   const found: ContactItem[] = [];
-  for (let page = 1; page <= (exact ? MAX_SEARCH_PAGES : 1); page += 1) {
-    const result = await getPage(z, bundle, '/contacts', 'contacts', { ...params, page });
+  const started = Date.now();
+  for (let page = 1; ; page += 1) {
+    const left = SEARCH_BUDGET_MS - (Date.now() - started);
+    if (page > 1 && left < MIN_PAGE_TIME_MS) {
+      throw unfinishedSearch(
+        z,
+        `Re:amaze's search for ${criterion?.value} has more matches than could be read in time (${page - 1} pages), and the exact ${criterion?.kind} is not among them yet.`,
+      );
+    }
+    const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, left);
+    const result = await getPage(
+      z,
+      bundle,
+      '/contacts',
+      'contacts',
+      { ...params, page },
+      { timeoutMs },
+    );
     const contacts = result.items.map((contact) => flattenContact(contact, bundle.authData.brand));
     found.push(
       ...(criterion ? contacts.filter((contact) => matches(contact, criterion)) : contacts),
     );
-    if (found.length > 0 || page >= result.pageCount) break;
+    if (!exact || found.length > 0 || page >= result.pageCount || result.items.length === 0) break;
   }
   return criterion?.kind === 'name'
     ? exactFirst(found, criterion.value, (contact) => [contact.name])

@@ -1,4 +1,5 @@
 import { errors } from 'zapier-platform-core';
+import { readableMessage } from '../text/message';
 
 /**
  * The brand is a security boundary: Basic auth sends the login email and API token with every
@@ -28,7 +29,7 @@ const PASTED_HOST = new RegExp(
 
 export class InvalidBrandError extends errors.Error {
   constructor(detail: string) {
-    super(`${detail} ${BRAND_FORMAT_HINT}`, 'InvalidBrand', 400);
+    super(`${readableMessage(detail)} ${BRAND_FORMAT_HINT}`, 'InvalidBrand', 400);
   }
 }
 

@@ -5,9 +5,11 @@ import {
   type HttpResponse,
   type ZObject,
 } from 'zapier-platform-core';
+import { STATUS_CODES } from 'node:http';
 import { stringify } from 'node:querystring';
 import { apiBaseUrl, brandHost } from './brand';
 import { isRecord } from './api-values';
+import { readableMessage, MESSAGE_LIMIT } from '../text/message';
 
 /**
  * The one way this integration talks to Re:amaze: builds the URL from the validated brand, sends
@@ -35,7 +37,11 @@ export interface ReamazeRequest {
    * user's role it needs and who can grant it; without it such a 403 is read generically.
    */
   forbiddenMessage?: string;
-  /** A 404 means "there is none": the call resolves to `undefined` instead of failing. */
+  /**
+   * Re:amaze's own 404 (a JSON body saying "not found") means "there is none": the call resolves
+   * to `undefined` instead of failing. Any other 404 (a proxy's page, an empty body) proves
+   * nothing and fails as usual.
+   */
   notFoundIsAbsent?: boolean;
   /** Overrides {@link REQUEST_TIMEOUT_MS}, e.g. for a later page of a poll that has less time left. */
   timeoutMs?: number;
@@ -129,22 +135,9 @@ function checkPath(path: string): void {
  */
 type RequestOptions = HttpRequestOptions & { url: string; merge: false };
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
+/** "HTTP 422 Unprocessable Entity"; a success or redirect by its number alone ("HTTP 200"). */
 function statusLabel(status: number): string {
-  const text = STATUS_TEXT[status];
+  const text = status >= 400 ? STATUS_CODES[status] : undefined;
   return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
 }
 
@@ -168,32 +161,48 @@ export function retryAfterSeconds(header: string | undefined, now: number = Date
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(MIN_RETRY_AFTER_SECONDS, seconds));
 }
 
+/** How deep an error body is read: deeper values are left out (a body may nest without end). */
+const EXPLANATION_DEPTH = 16;
+
 /**
  * The API's own explanation from a parsed error body: `{"error": "..."}`, `{"errors": {"field":
  * ["..."]}}`, `{"errors": ["..."]}`, `{"errors": "..."}` or (unless told not to) `{"message": "..."}`.
- * Undefined when there is none.
+ * Undefined when there is none. Read without recursion, EXPLANATION_DEPTH levels deep, and only
+ * until a message's worth is collected; the result is cut to MESSAGE_LIMIT with a note.
  */
 export function apiExplanation(body: unknown, includeMessage = true): string | undefined {
   if (!isRecord(body)) return undefined;
-  const record = body;
-  const parts: string[] = [];
-  const collect = (value: unknown, field?: string): void => {
-    if (typeof value === 'string' && value.trim()) {
-      parts.push(
-        field && field !== 'base' ? `${field.replace(/_/g, ' ')} ${value.trim()}` : value.trim(),
-      );
-    } else if (Array.isArray(value)) {
-      for (const item of value) collect(item, field);
-    } else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-        collect(inner, field ? `${field} ${key}` : key);
+  const collect = (value: unknown): string[] => {
+    const parts: string[] = [];
+    let length = 0;
+    const stack: [unknown, string | undefined, number][] = [[value, undefined, 0]];
+    while (stack.length > 0) {
+      if (length > MESSAGE_LIMIT) {
+        parts.push('…');
+        break;
+      }
+      const [item, field, depth] = stack.pop() as [unknown, string | undefined, number];
+      if (typeof item === 'string' && item.trim()) {
+        const part =
+          field && field !== 'base' ? `${field.replace(/_/g, ' ')} ${item.trim()}` : item.trim();
+        parts.push(part);
+        length += part.length + 2;
+      } else if (depth < EXPLANATION_DEPTH && item && typeof item === 'object') {
+        const entries: [string | undefined, unknown][] = Array.isArray(item)
+          ? item.map((inner) => [field, inner])
+          : Object.entries(item).map(([key, inner]) => [field ? `${field} ${key}` : key, inner]);
+        for (let i = entries.length - 1; i >= 0; i -= 1) {
+          const [innerField, inner] = entries[i] as [string | undefined, unknown];
+          stack.push([inner, innerField, depth + 1]);
+        }
       }
     }
+    return parts;
   };
-  collect(record.errors);
-  if (parts.length === 0) collect(record.error);
-  if (parts.length === 0 && includeMessage) collect(record.message);
-  return parts.length > 0 ? parts.join('; ') : undefined;
+  let parts = collect(body.errors);
+  if (parts.length === 0) parts = collect(body.error);
+  if (parts.length === 0 && includeMessage) parts = collect(body.message);
+  return parts.length > 0 ? readableMessage(parts.join('; ')) : undefined;
 }
 
 function escapeRegExp(text: string): string {
@@ -264,6 +273,11 @@ function parsedBody(response: HttpResponse): unknown {
   return response.data;
 }
 
+/** Re:amaze's own "not found": a JSON body whose explanation says so (`{"error": "Not Found"}`). */
+function saysNotFound(response: HttpResponse): boolean {
+  return /not found/i.test(apiExplanation(parsedBody(response)) ?? '');
+}
+
 const RATE_LIMIT_WORDING = /rate limit|too many requests|throttl/i;
 const PERMISSION_WORDING = /permission|not allowed|access/i;
 
@@ -310,7 +324,7 @@ function forbidden(
   }
   if (forbiddenMessage && !/login|token|credential|password|authenticat/i.test(explanation ?? '')) {
     return new z.errors.Error(
-      `Re:amaze refused this on ${host} (${statusLabel(403)}): ${forbiddenMessage}`,
+      `Re:amaze refused this on ${host} (${statusLabel(403)}): ${readableMessage(forbiddenMessage)}`,
       'PermissionDenied',
       403,
     );
@@ -363,7 +377,7 @@ function errorForStatus(
   if (status === 404) {
     return new z.errors.Error(
       request.notFoundMessage
-        ? `${request.notFoundMessage} on ${host}.`
+        ? `${readableMessage(request.notFoundMessage)} on ${host}.`
         : `Re:amaze answered ${statusLabel(404)} for ${host}. Check that the brand is right: it is the part before .reamaze.io in your Re:amaze address.`,
       'NotFound',
       404,
@@ -482,7 +496,7 @@ export async function reamazeExchange(
     throw error;
   }
 
-  if (response.status === 404 && request.notFoundIsAbsent) {
+  if (response.status === 404 && request.notFoundIsAbsent && saysNotFound(response)) {
     return { status: response.status, body: undefined };
   }
   if (response.status < 200 || response.status >= 300) {
@@ -561,6 +575,18 @@ export function unexpectedShape(z: ZObject, what: string, afterWrite = false): E
       : `Re:amaze sent ${what} in a form this integration does not recognise. ${TRY_AGAIN}`,
     'UnexpectedResponse',
     502,
+  );
+}
+
+/**
+ * A search that ran out of time before it could prove there is no match: an error, never "none",
+ * so a find-or-create step does not create a duplicate.
+ */
+export function unfinishedSearch(z: ZObject, what: string): Error {
+  return new z.errors.Error(
+    `${readableMessage(what)} Try again later; if it persists, search by something more specific.`,
+    'SearchUnfinished',
+    504,
   );
 }
 

@@ -70,3 +70,9 @@ export function contactIdentifier(
 export function identifierParams(contact: ContactIdentifier): Record<string, string> {
   return contact.type === 'mobile' ? { identifier_type: 'mobile' } : {};
 }
+
+/** What a 404 on a contact's path means, naming the contact as the user gave it. */
+export function contactNotFound(contact: ContactIdentifier): string {
+  const kind = contact.type === 'mobile' ? 'mobile number' : 'email address';
+  return `No contact with the ${kind} "${contact.identifier}" was found`;
+}

@@ -42,3 +42,8 @@ export function conversationSlug(value: unknown, label: string = conversationFie
   }
   return slug;
 }
+
+/** What a 404 on a conversation's path means. */
+export function conversationNotFound(slug: string): string {
+  return `No conversation "${slug}" was found`;
+}

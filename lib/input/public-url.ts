@@ -1,4 +1,5 @@
-import { invalid, text } from './read';
+import { BlockList, isIPv6 } from 'node:net';
+import { invalid, quoted, text } from './read';
 
 /**
  * Web addresses that Re:amaze downloads on the user's behalf (attachments). Re:amaze fetches them
@@ -18,75 +19,66 @@ const refused = invalid;
 const PUBLIC_LINK_HINT =
   'Re:amaze downloads the file from the internet: use a public link, such as a file from an earlier step.';
 
-/** IPv4 ranges that are not public unicast (RFC 6890 special-purpose registry), as [first octets, prefix]. */
-const PRIVATE_IPV4: readonly (readonly [number, number, number, number, number])[] = [
-  [0, 0, 0, 0, 8], // "this network", incl. 0.0.0.0
-  [10, 0, 0, 0, 8], // private
-  [100, 64, 0, 0, 10], // carrier-grade NAT
-  [127, 0, 0, 0, 8], // loopback
-  [169, 254, 0, 0, 16], // link-local (cloud metadata services)
-  [172, 16, 0, 0, 12], // private
-  [192, 0, 0, 0, 24], // IETF protocol assignments
-  [192, 0, 2, 0, 24], // documentation
-  [192, 88, 99, 0, 24], // 6to4 relay anycast
-  [192, 168, 0, 0, 16], // private
-  [198, 18, 0, 0, 15], // benchmarking
-  [198, 51, 100, 0, 24], // documentation
-  [203, 0, 113, 0, 24], // documentation
-  [224, 0, 0, 0, 4], // multicast
-  [240, 0, 0, 0, 4], // reserved, incl. broadcast 255.255.255.255
+/** IPv4 ranges that are not public unicast (RFC 6890 special-purpose registry). */
+const PRIVATE_IPV4 = [
+  '0.0.0.0/8', // "this network", incl. 0.0.0.0
+  '10.0.0.0/8', // private
+  '100.64.0.0/10', // carrier-grade NAT
+  '127.0.0.0/8', // loopback
+  '169.254.0.0/16', // link-local (cloud metadata services)
+  '172.16.0.0/12', // private
+  '192.0.0.0/24', // IETF protocol assignments
+  '192.0.2.0/24', // documentation
+  '192.88.99.0/24', // 6to4 relay anycast
+  '192.168.0.0/16', // private
+  '198.18.0.0/15', // benchmarking
+  '198.51.100.0/24', // documentation
+  '203.0.113.0/24', // documentation
+  '224.0.0.0/4', // multicast
+  '240.0.0.0/4', // reserved, incl. broadcast 255.255.255.255
 ];
 
-function ipv4Number(octets: readonly number[]): number {
-  return ((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0;
+/** IPv6 ranges that are not public unicast; an IPv4-mapped ::ffff:a.b.c.d is checked as IPv4 by BlockList itself. */
+const PRIVATE_IPV6 = [
+  '2001:db8::/32', // documentation
+  '2001::/23', // Teredo, benchmarking, ORCHID and other IETF use
+  '100::/64', // discard-only
+  'fc00::/7', // unique local
+  'fe80::/10', // link-local
+  'fec0::/10', // site-local
+  'ff00::/8', // multicast
+];
+
+/** The IPv6 prefixes that embed an IPv4 address: NAT64 64:ff9b::/96 (last 32 bits), 6to4 2002::/16 (next 32). */
+function embedding(v4: string): string[] {
+  const [address = '', bits = ''] = v4.split('/');
+  const [a = 0, b = 0, c = 0, d = 0] = address.split('.').map(Number);
+  const high = ((a << 8) | b).toString(16);
+  const low = ((c << 8) | d).toString(16);
+  return [
+    `64:ff9b::${high}:${low}/${96 + Number(bits)}`,
+    `2002:${high}:${low}::/${16 + Number(bits)}`,
+  ];
 }
+
+const NON_PUBLIC = new BlockList();
+for (const cidr of PRIVATE_IPV4) {
+  const [address = '', bits = ''] = cidr.split('/');
+  NON_PUBLIC.addSubnet(address, Number(bits), 'ipv4');
+}
+for (const cidr of [...PRIVATE_IPV6, ...PRIVATE_IPV4.flatMap(embedding)]) {
+  const [address = '', bits = ''] = cidr.split('/');
+  NON_PUBLIC.addSubnet(address, Number(bits), 'ipv6');
+}
+// NAT64's 64:ff9b::/32 beyond the /96 (local-use 64:ff9b:1::/48, unassigned): never public.
+NON_PUBLIC.addRange('64:ff9b::1:0:0', '64:ff9b:ffff:ffff:ffff:ffff:ffff:ffff', 'ipv6');
+// ::/64 (unspecified, loopback, the deprecated IPv4-compatible forms), except ::ffff:0:0/96.
+NON_PUBLIC.addRange('::', '::fffe:ffff:ffff', 'ipv6');
+NON_PUBLIC.addRange('::1:0:0:0', '::ffff:ffff:ffff:ffff', 'ipv6');
 
 /** True when the IPv4 address (four octets) lies in a non-public range. */
 export function isPrivateIpv4(octets: readonly number[]): boolean {
-  const address = ipv4Number(octets);
-  return PRIVATE_IPV4.some(([a, b, c, d, prefix]) => {
-    const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-    return (address & mask) >>> 0 === (ipv4Number([a, b, c, d]) & mask) >>> 0;
-  });
-}
-
-/** The eight 16-bit groups of an IPv6 address as the URL parser writes it (compressed, no zone). */
-function ipv6Groups(address: string): number[] | undefined {
-  const halves = address.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (part: string): number[] =>
-    part === '' ? [] : part.split(':').map((group) => Number.parseInt(group, 16));
-  const head = parse(halves[0] ?? '');
-  const tail = halves.length === 2 ? parse(halves[1] ?? '') : [];
-  const groups =
-    halves.length === 2
-      ? [...head, ...Array<number>(8 - head.length - tail.length).fill(0), ...tail]
-      : head;
-  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff)
-    ? groups
-    : undefined;
-}
-
-function embeddedIpv4(high: number, low: number): number[] {
-  return [high >> 8, high & 0xff, low >> 8, low & 0xff];
-}
-
-/** True when the IPv6 address (eight groups) is not public unicast, or embeds a non-public IPv4. */
-export function isPrivateIpv6(groups: readonly number[]): boolean {
-  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
-  const v4 = embeddedIpv4(g6, g7);
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0) {
-    // Only IPv4-mapped ::ffff:a.b.c.d leads to a public host; ::, ::1 and the deprecated rest do not.
-    return g4 === 0 && g5 === 0xffff ? isPrivateIpv4(v4) : true;
-  }
-  if (g0 === 0x64 && g1 === 0xff9b) return isPrivateIpv4(v4); // NAT64 64:ff9b::/96 (and /48)
-  if (g0 === 0x2002) return isPrivateIpv4(embeddedIpv4(g1, g2)); // 6to4
-  if (g0 === 0x2001 && g1 === 0x0db8) return true; // documentation
-  if (g0 === 0x2001 && g1 < 0x200) return true; // Teredo, benchmarking, ORCHID and other IETF use
-  if (g0 === 0x0100 && g1 === 0 && g2 === 0 && g3 === 0) return true; // discard-only
-  if ((g0 & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
-  if ((g0 & 0xffc0) === 0xfe80 || (g0 & 0xffc0) === 0xfec0) return true; // link-local, site-local
-  return (g0 & 0xff00) === 0xff00; // multicast
+  return NON_PUBLIC.check(octets.join('.'), 'ipv4');
 }
 
 /** Names that only mean something inside a private network. */
@@ -96,14 +88,13 @@ const LOCAL_NAME = /(^|\.)(localhost|local|internal|intranet|lan|home\.arpa)$/;
 function nonPublicHost(hostname: string): string | undefined {
   const host = hostname.replace(/\.$/, '').toLowerCase();
   if (host.startsWith('[')) {
-    const groups = ipv6Groups(host.slice(1, -1));
-    return !groups || isPrivateIpv6(groups) ? 'a private or local network address' : undefined;
+    const address = host.slice(1, -1);
+    return isIPv6(address) && !NON_PUBLIC.check(address, 'ipv6')
+      ? undefined
+      : 'a private or local network address';
   }
-  const dotted = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-  if (dotted) {
-    return isPrivateIpv4(dotted.slice(1).map(Number))
-      ? 'a private or local network address'
-      : undefined;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
+    return NON_PUBLIC.check(host, 'ipv4') ? 'a private or local network address' : undefined;
   }
   if (!host.includes('.') || LOCAL_NAME.test(host))
     return 'a name that only works inside a private network';
@@ -140,7 +131,7 @@ export function publicUrl(value: unknown, label: string): string | undefined {
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw refused(
-      `${label} "${present.replace(/\/\/[^/@]*@/, '//')}" is not a web address. Use a full address starting with https://, or a file from an earlier step.`,
+      `${label} ${quoted(present.replace(/\/\/[^/@]*@/, '//'))} is not a web address. Use a full address starting with https://, or a file from an earlier step.`,
     );
   }
   if (url.username !== '' || url.password !== '') {

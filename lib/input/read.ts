@@ -1,6 +1,7 @@
 import { errors } from 'zapier-platform-core';
 import { withoutTrail } from '../http/client';
 import { parseInstant } from '../http/api-values';
+import { dataUrlSummary, readableMessage } from '../text/message';
 
 /**
  * What a Zap step gives us, turned into what Re:amaze should receive: one rule per kind of field,
@@ -17,7 +18,7 @@ import { parseInstant } from '../http/api-values';
  */
 export function invalid(message: string): Error {
   // Without core's "What happened" trail, which would repeat the whole input under the message.
-  return withoutTrail(new errors.HaltedError(message));
+  return withoutTrail(new errors.HaltedError(readableMessage(message)));
 }
 
 /** C0 and C1 control characters except tab, line feed and carriage return. */
@@ -232,8 +233,12 @@ export function requiredChoice<K extends string>(
   return choice(value, label, map, true) as K;
 }
 
-/** A value quoted for a message, with control characters shown as escapes rather than sent raw. */
+/**
+ * A value quoted for a message, with control characters shown as escapes rather than sent raw;
+ * at most 200 characters of it, and a data: URL (a file) only by its size.
+ */
 export function quoted(value: string): string {
+  if (/^data:/i.test(value)) return dataUrlSummary(value);
   const shown = value.length > 200 ? `${value.slice(0, 200)}…` : value;
   const escaped = shown.replace(
     /[\p{Cc}\p{Cf}]/gu,

@@ -6,6 +6,8 @@
  * at PLAIN_TEXT_LIMIT characters of output: see docs/plain-text.md. No library, for cold starts.
  */
 
+import { head } from './message';
+
 /** How much text one body may become; the rest is cut, and the cut is said. */
 export const PLAIN_TEXT_LIMIT = 100_000;
 
@@ -93,9 +95,7 @@ export function decodeEntities(text: string): string {
 
 /** Ends a text that had to be cut: never inside a surrogate pair. */
 function cut(text: string): string {
-  let end = Math.min(PLAIN_TEXT_LIMIT, text.length);
-  if (isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-  return `${text.slice(0, end).trimEnd()}…\n\n${CUT_NOTE}`;
+  return `${head(text, PLAIN_TEXT_LIMIT).trimEnd()}…\n\n${CUT_NOTE}`;
 }
 
 /**
@@ -111,7 +111,10 @@ function sliceEnd(text: string, from: number, size = SLICE): number {
   return amp >= 0 && end - 40 + amp > from ? end - 40 + amp : end;
 }
 
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+/** Text that needs more than its end spaces removed: an entity, or whitespace but single spaces. */
+const NOT_PLAIN = /&|[^\S ]| {2}/;
+const isPlainRun = (text: string): boolean => !NOT_PLAIN.test(text);
+
 const isAsciiLetter = (code: number): boolean => (code | 32) >= 97 && (code | 32) <= 122;
 const isSpaceAt = (text: string, i: number): boolean =>
   i < 0 || i >= text.length || /\s/.test(text[i] as string);
@@ -187,29 +190,24 @@ function readTag(html: string, start: number): Tag {
   return { name, closing, end: -1, attributes };
 }
 
-/** A link being written: its text is compared with its address when it closes. */
-interface OpenLink {
-  url: string;
-  /** Index of the first part of the link's own text; -1 until it has some. */
-  firstPart: number;
-  /** The link's text so far, kept only while it could still equal the address. */
-  text: string;
-}
-
 /**
  * Output of the HTML reader, normalised as it is written: source whitespace collapses to one
  * space (a tab between table cells), at most one blank line, no blanks at either end of a line.
- * Stops taking text once it holds more than the limit.
+ * Text is appended a run at a time (not word by word); stops taking text once over the limit.
  */
 class TextWriter {
-  private readonly parts: string[] = [];
-  length = 0;
+  out = '';
   private gap: '' | ' ' | '\t' = '';
   private breaks = 0;
-  private link: OpenLink | undefined;
+  /** The open link: its address, and where its text starts in `out` (-1: no text yet). */
+  private link: { url: string; start: number } | undefined;
+
+  get length(): number {
+    return this.out.length;
+  }
 
   get full(): boolean {
-    return this.length > PLAIN_TEXT_LIMIT;
+    return this.out.length > PLAIN_TEXT_LIMIT;
   }
 
   space(): void {
@@ -225,23 +223,16 @@ class TextWriter {
     this.gap = '';
   }
 
-  /** Text without source whitespace (entities already decoded). */
+  /** Text without source whitespace at either end (entities already decoded). */
   word(text: string): void {
-    if (this.parts.length > 0) {
-      if (this.breaks > 0) this.emit(this.breaks > 1 ? '\n\n' : '\n');
-      else if (this.gap !== '') this.emit(this.gap);
+    if (this.out !== '') {
+      if (this.breaks > 0) this.out += this.breaks > 1 ? '\n\n' : '\n';
+      else this.out += this.gap;
     }
     this.breaks = 0;
     this.gap = '';
-    if (this.link && this.link.firstPart < 0) this.link.firstPart = this.parts.length;
-    this.emit(text);
-  }
-
-  private emit(text: string): void {
-    this.parts.push(text);
-    this.length += text.length;
-    const link = this.link;
-    if (link && link.firstPart >= 0 && link.text.length <= link.url.length) link.text += text;
+    if (this.link && this.link.start < 0) this.link.start = this.out.length;
+    this.out += text;
   }
 
   /** Text as it stands in the source, read slice by slice until the writer is full. */
@@ -253,71 +244,76 @@ class TextWriter {
     }
   }
 
-  /** Whitespace runs collapse; entities are decoded. */
+  /** Whitespace runs collapse; entities are decoded, and a decoded &#10;, &#9; or &nbsp; keeps its meaning. */
   private textSlice(source: string): void {
-    const words = /\S+/g;
-    let last = 0;
-    for (let match = words.exec(source); match && !this.full; match = words.exec(source)) {
-      if (match.index > last) this.space();
-      last = match.index + match[0].length;
-      const decoded = decodeEntities(match[0]);
-      if (!/\s/.test(decoded)) {
-        this.word(decoded);
-        continue;
-      }
-      // A decoded &#10;, &#9; or &nbsp; keeps its meaning: a break, a tab, a space.
-      for (const piece of decoded.match(/\S+|\s/g) ?? []) {
-        if (piece === '\n') this.newline(1);
-        else if (piece === '\t') this.tab();
-        else if (/\s/.test(piece)) this.space();
-        else this.word(piece);
-      }
+    if (isPlainRun(source)) {
+      const from = source.charCodeAt(0) === 32 ? 1 : 0;
+      const to = source.length > from && source.endsWith(' ') ? source.length - 1 : source.length;
+      if (from === 1) this.space();
+      if (to > from)
+        this.word(from === 0 && to === source.length ? source : source.slice(from, to));
+      if (to < source.length) this.space();
+      return;
     }
-    if (last < source.length) this.space();
+    for (const piece of decodeEntities(source.replace(/\s+/g, ' ')).split(/(\s)/)) {
+      if (piece === '\n') this.newline(1);
+      else if (piece === '\t') this.tab();
+      else if (piece === ' ' || /^\s$/.test(piece)) this.space();
+      else if (piece !== '') this.word(piece);
+    }
   }
 
   openLink(href: string): void {
     this.closeLink();
-    this.link = { url: decodeEntities(href.trim()), firstPart: -1, text: '' };
+    this.link = { url: decodeEntities(href.trim()), start: -1 };
   }
 
   /** "text (url)"; the bare address when the text is empty or is the address itself. */
   closeLink(): void {
     const link = this.link;
     this.link = undefined;
-    if (!link || !/^(?:https?:|mailto:)/i.test(link.url)) return;
+    if (!link || !SHOWN_URL.test(link.url)) return;
     const bare = link.url.replace(/^mailto:/i, '');
-    if (link.firstPart < 0) {
+    const short = link.start >= 0 && this.out.length - link.start <= link.url.length;
+    const text = short ? this.out.slice(link.start) : undefined;
+    if (link.start < 0) {
       this.word(bare);
-    } else if (link.text === link.url || link.text === bare) {
-      this.parts.length = link.firstPart;
-      this.length -= link.text.length;
-      this.emit(bare);
+    } else if (text === link.url || text === bare) {
+      this.out = this.out.slice(0, link.start) + bare;
     } else {
       this.space();
       this.word(`(${bare})`);
     }
   }
-
-  result(): string {
-    return this.parts.join('');
-  }
 }
 
-/** Elements whose content is not text; found by their end tag, never by a nested search. */
-const SKIPPED_ELEMENTS: ReadonlyMap<string, RegExp> = new Map(
+/** What a tag does to the text; tags not listed do nothing. */
+type TagKind = 'skip' | 'link' | 'br' | 'hr' | 'li' | 'img' | 'cell' | 'paragraph' | 'block';
+const TAG_KINDS: ReadonlyMap<string, TagKind> = new Map<string, TagKind>([
+  ...['script', 'style', 'head', 'title'].map((name): [string, TagKind] => [name, 'skip']),
+  ['a', 'link'],
+  ['br', 'br'],
+  ['hr', 'hr'],
+  ['li', 'li'],
+  ['img', 'img'],
+  ['td', 'cell'],
+  ['th', 'cell'],
+  // A line break before, a blank line after.
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'pre'].map(
+    (name): [string, TagKind] => [name, 'paragraph'],
+  ),
+  // A line break before and after.
+  ...['div', 'tr', 'section', 'article', 'header', 'footer'].map((name): [string, TagKind] => [
+    name,
+    'block',
+  ]),
+]);
+/** Skipped elements' content is found by their end tag, never by a nested search. */
+const END_TAGS: ReadonlyMap<string, RegExp> = new Map(
   ['script', 'style', 'head', 'title'].map((name) => [name, new RegExp(`</${name}[\\s/>]`, 'gi')]),
 );
 /** Browsers hide an unclosed script or style to the end; an unclosed head or title hides nothing. */
 const HIDDEN_TO_THE_END = new Set(['script', 'style']);
-const BREAK_BEFORE = new Set([
-  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'pre'],
-  ...['div', 'tr', 'section', 'article', 'header', 'footer'],
-]);
-const PARAGRAPH_AFTER = new Set([
-  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'pre'],
-]);
-const BREAK_AFTER = new Set(['div', 'tr', 'section', 'article', 'header', 'footer']);
 
 /** HTML to text in one pass over the source; every search resumes where the last one ended. */
 function htmlToText(html: string): string {
@@ -328,12 +324,12 @@ function htmlToText(html: string): string {
   while (i < html.length && !out.full) {
     const lt = html.indexOf('<', i);
     if (lt < 0) {
-      out.text(html.slice(i));
+      out.text(i === 0 ? html : html.slice(i));
       break;
     }
     if (lt > i) out.text(html.slice(i, lt));
     const next = html.charCodeAt(lt + 1);
-    if (html.startsWith('<!--', lt) || next === 33 || next === 63) {
+    if (next === 33 || next === 63) {
       // A comment, doctype or processing instruction; unterminated, it hides the rest.
       const comment = html.startsWith('<!--', lt);
       const close = comment ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 2);
@@ -349,12 +345,14 @@ function htmlToText(html: string): string {
     if (tag.end < 0) break; // the body ends inside a tag: browsers show nothing of it
     i = tag.end;
     const { name, closing } = tag;
-    const cellStarts = !closing && (name === 'td' || name === 'th');
-    if (cellStarts && cellEndedAt === out.length) out.tab();
-    cellEndedAt = closing && (name === 'td' || name === 'th') ? out.length : -1;
+    const kind = TAG_KINDS.get(name);
+    if (kind === 'cell' && !closing && cellEndedAt === out.length) out.tab();
+    cellEndedAt = kind === 'cell' && closing ? out.length : -1;
+    if (kind === undefined || kind === 'cell') continue;
 
-    const endTag = SKIPPED_ELEMENTS.get(name);
-    if (!closing && endTag && !unclosed.has(name)) {
+    if (kind === 'skip') {
+      if (closing || unclosed.has(name)) continue;
+      const endTag = END_TAGS.get(name) as RegExp;
       endTag.lastIndex = i;
       const found = endTag.exec(html);
       if (found) {
@@ -365,190 +363,170 @@ function htmlToText(html: string): string {
       } else {
         unclosed.add(name);
       }
-      continue;
-    }
-    if (name === 'a') {
+    } else if (kind === 'link') {
       if (closing) out.closeLink();
       else out.openLink(tag.attributes?.get('href') ?? '');
-    } else if (name === 'br') {
+    } else if (kind === 'br') {
       out.newline(1);
-    } else if (name === 'hr') {
+    } else if (kind === 'hr') {
       out.newline(1);
       out.word('---');
       out.newline(1);
-    } else if (name === 'li') {
+    } else if (kind === 'li') {
       if (!closing) {
         out.newline(1);
         out.word('-');
         out.space();
       }
-    } else if (name === 'img') {
+    } else if (kind === 'img') {
       const alt = (tag.attributes?.get('alt') ?? '').trim();
       if (alt) {
         out.word('[');
         out.text(alt);
         out.word(']');
       }
-    } else if (closing) {
-      if (PARAGRAPH_AFTER.has(name)) out.newline(2);
-      else if (BREAK_AFTER.has(name)) out.newline(1);
-    } else if (BREAK_BEFORE.has(name)) {
-      out.newline(1);
+    } else {
+      out.newline(closing && kind === 'paragraph' ? 2 : 1);
     }
   }
   if (!out.full) out.closeLink();
-  return out.result();
+  return out.out;
 }
 
-const KNOWN_TAGS = new Set([
-  ...['p', 'div', 'span', 'a', 'b', 'i', 'u', 's', 'strong', 'em', 'ul', 'ol', 'li'],
-  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'td', 'th'],
-  ...['blockquote', 'pre', 'code', 'html', 'body', 'head', 'font', 'center', 'section'],
-  ...['article', 'header', 'footer', 'small', 'sup', 'sub', 'style', 'script'],
-]);
-const VOID_MARKERS = new Set(['br', 'hr', 'img']);
+/** Tags that give a body a layout: with one of them it is an HTML email, not Markdown. */
+const LAYOUT_TAGS =
+  'p|div|br|hr|table|tr|td|th|ul|ol|li|h[1-6]|blockquote|pre|html|head|body|title|style|script|center|section|article|header|footer';
+/** Tags Markdown bodies carry inline (Markdown allows raw HTML): removed, links and images shown. */
+const INLINE_TAGS =
+  'a|abbr|b|big|cite|code|del|em|font|i|img|ins|kbd|mark|q|s|small|span|strike|strong|sub|sup|u';
+/** A tag's attributes, each with a value (so "a<b and c>d" is no tag), and its end; never past a < or >. */
+const ATTRIBUTES =
+  String.raw`((?:\s+[a-z_:][\w:.-]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>` +
+  '`' +
+  String.raw`]+))*)\s*\/?>`;
+const LAYOUT_TAG = new RegExp(
+  String.raw`<(?:(?:${LAYOUT_TAGS})${ATTRIBUTES}|\/(?:${LAYOUT_TAGS})\s*>|!doctype[\s>])`,
+  'i',
+);
+const INLINE_TAG = new RegExp(String.raw`<(\/?)(${INLINE_TAGS})(?=[\s/>])${ATTRIBUTES}`, 'iy');
 
 /**
- * A body is HTML when it closes a known tag or has a line-break, rule or image tag; a stray `<`
- * in plain text ("if a<b and c>d") does not make it HTML. Linear: once a tag runs to the end of
- * the text, later line-break, rule or image tags are not read again.
+ * A body is HTML when it has a layout tag (`<p>`, `<div>`, `<br>`, `</td>`…: see LAYOUT_TAGS);
+ * otherwise it is Markdown, whose inline tags (`<b>`, `<a href>`…) are read within the line.
+ * A stray `<` in plain text ("if a<b and c>d", "<3") makes no tag. One regular-expression search
+ * whose every attempt stops at the next `<` or `>`: linear.
  */
 export function looksLikeHtml(text: string): boolean {
-  let tagsRunToTheEnd = false;
-  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
-    if (text.charCodeAt(lt + 1) === 47) {
-      const end = nameEnd(text, lt + 2, 60); // 60 '<': a name never spans another tag
-      if (!KNOWN_TAGS.has(text.slice(lt + 2, end).toLowerCase())) continue;
-      let j = end;
-      while (isTagSpace(text.charCodeAt(j))) j += 1;
-      if (text.charCodeAt(j) === 62) return true;
-    } else if (!tagsRunToTheEnd) {
-      const end = nameEnd(text, lt + 1, 60);
-      if (!VOID_MARKERS.has(text.slice(lt + 1, end).toLowerCase())) continue;
-      if (readTag(text, lt).end > 0) return true;
-      tagsRunToTheEnd = true;
-    }
-  }
-  return false;
+  return text.includes('<') && LAYOUT_TAG.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-/** Backtick runs of one line by length, each list in order, read from the front as the line is. */
-class CodeSpans {
-  private readonly runs = new Map<number, { starts: number[]; next: number }>();
-
-  constructor(line: string) {
-    for (let i = line.indexOf('`'); i >= 0; i = line.indexOf('`', i)) {
-      const from = i;
-      while (line.charCodeAt(i) === 96) i += 1;
-      const runs = this.runs.get(i - from) ?? { starts: [], next: 0 };
-      runs.starts.push(from);
-      this.runs.set(i - from, runs);
-    }
-  }
-
-  /** Where the run of `length` backticks closing the one at `from` starts, or -1. */
-  closing(from: number, length: number): number {
-    const runs = this.runs.get(length);
-    if (!runs) return -1;
-    while (runs.next < runs.starts.length && (runs.starts[runs.next] as number) <= from) {
-      runs.next += 1;
-    }
-    return runs.starts[runs.next] ?? -1;
-  }
-}
-
-const ESCAPABLE = new Set(['*', '_', '~', '`', '#', '[', ']', '\\']);
 /** The address of a link or autolink is shown only for these schemes (as for HTML links). */
 const SHOWN_URL = /^(?:https?:|mailto:)/i;
 const AUTOLINK = /^(?:(?:https?:\/\/|mailto:)\S+|[^\s@]+@[^\s@]+\.[^\s@]+)$/i;
-const BARE_URL = /^(?:https?:\/\/|www\.)/i;
+/** Where inline markup may start; a bare URL (not inside a word) is copied as is. */
+const MARKUP = /\\[*_~`#[\]]|[`[<*_~]|!\[|(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)/giu;
+const LINK_TEXT = /!?\[([^[\]]*)\]\(/y;
+const LINK_URL = /[^\s)]*/y;
+const ANGLE = /<([^\s<>]*)>/y;
+const RUN = /`+|\*+|_+|~+/y;
+const URL_END = /[^\s<]*/y;
 
+/** An attribute's value in a tag's attribute text; '' when it has none. */
+function attribute(attributes: string, name: 'href' | 'alt'): string {
+  const value = String.raw`\s${name}\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))`;
+  const found = new RegExp(value, 'i').exec(attributes);
+  return (found?.[1] ?? found?.[2] ?? found?.[3] ?? '').trim();
+}
+
+/** "text (url)"; the bare address when the text is empty or is the address itself. */
 function linkWithText(text: string, url: string): string {
   if (!SHOWN_URL.test(url)) return text;
   const bare = url.replace(/^mailto:/i, '');
   return !text || text === url || text === bare ? bare : `${text} (${bare})`;
 }
 
+/** The same text at `at`, read sticky; undefined when it is not there. */
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(text) ?? undefined;
+}
+
 /**
  * One line of Markdown without its inline markup. Emphasis needs a non-word character outside
  * its markers (CommonMark's rule for `_`, applied to `*` too), so 2*3*4 and snake_case_names
- * stay; a bare URL is copied as is. Every scan stops at a character the main loop then passes, or
- * reuses the previous scan's stop, so the line is read a bounded number of times.
+ * stay. Linear: every match stops at the next bracket, `<`, `>` or space, and a code span whose
+ * closing run is missing (only runs of 1–3 backticks open one) is looked for once per line.
  */
 function inlineMarkdown(line: string, cutShort = false): string {
-  const hasUrl = /https?:\/\/|www\./i.test(line);
-  if (!hasUrl && !/[\\`[!<*_~]/.test(line)) return line; // most lines: nothing to do
   const out: string[] = [];
   const openers = new Map<string, number[]>();
-  const code = line.includes('`') ? new CodeSpans(line) : undefined;
-  let urlScan = { from: -1, stop: -1 }; // first ')' or space at or after `from`
-  let literalFrom = 0;
-  const take = (from: number, piece: string, to: number): number => {
-    if (from > literalFrom) out.push(line.slice(literalFrom, from));
-    out.push(piece);
-    literalFrom = to;
-    return to;
-  };
-  /** `[text](url)` at `at`, if it is one. */
-  const link = (at: number): { text: string; url: string; end: number } | undefined => {
-    let j = at + 1;
-    while (j < line.length && line[j] !== ']' && line[j] !== '[') j += 1;
-    if (line[j] !== ']' || line[j + 1] !== '(') return undefined;
-    const from = j + 2;
-    if (!(urlScan.from <= from && from <= urlScan.stop)) {
-      let stop = from;
-      while (stop < line.length && line[stop] !== ')' && !isSpaceAt(line, stop)) stop += 1;
-      urlScan = { from, stop };
-    }
-    if (line[urlScan.stop] !== ')') return undefined;
-    const url = line.slice(from, urlScan.stop).replace(/^<(.*)>$/, '$1');
-    return { text: inlineMarkdown(line.slice(at + 1, j)).trim(), url, end: urlScan.stop + 1 };
-  };
-
-  let i = 0;
-  while (i < line.length) {
-    const c = line[i] as string;
-    if (c === '\\' && ESCAPABLE.has(line[i + 1] ?? '') && line[i + 1] !== '\\') {
-      i = take(i, line[i + 1] as string, i + 2);
-    } else if (c === '`' && code) {
-      let end = i;
-      while (line.charCodeAt(end) === 96) end += 1;
-      const close = code.closing(i, end - i);
-      if (close < 0) i = end;
-      else {
+  const unclosedCode = new Set<number>();
+  let link: { url: string; at: number } | undefined; // an open <a href>
+  let noUrlBefore = -1;
+  let last = 0;
+  const markup = new RegExp(MARKUP); // a nested call (link text) keeps its own position
+  for (let found = markup.exec(line); found; found = markup.exec(line)) {
+    const i = found.index;
+    const c = found[0];
+    if (i > last) out.push(line.slice(last, i));
+    let piece = c;
+    let end = i + c.length;
+    if (c[0] === '\\') {
+      piece = c.slice(1); // an escaped marker
+    } else if (c === '[' || c === '![') {
+      const text = stickyMatch(LINK_TEXT, line, i);
+      const from = text ? i + text[0].length : -1;
+      // An address runs to a ')' or a space; one that reaches a space fails from any later start too.
+      const url =
+        text && from >= noUrlBefore
+          ? (stickyMatch(LINK_URL, line, from) as RegExpExecArray)[0]
+          : undefined;
+      if (url !== undefined && line[from + url.length] !== ')') noUrlBefore = from + url.length;
+      else if (text && url !== undefined) {
+        const shown = inlineMarkdown(text[1] as string).trim();
+        const address = url.replace(/^<(.*)>$/, '$1');
+        piece = c === '![' ? (shown ? `[${shown}]` : '') : linkWithText(shown, address);
+        end = from + url.length + 1;
+      }
+    } else if (c === '<') {
+      const angle = stickyMatch(ANGLE, line, i)?.[1] ?? '';
+      const tag = stickyMatch(INLINE_TAG, line, i);
+      if (AUTOLINK.test(angle)) {
+        [piece, end] = [angle.replace(/^mailto:/i, ''), i + angle.length + 2];
+      } else if (tag) {
+        const [whole, closing, name = '', attributes = ''] = tag;
+        const tagName = name.toLowerCase();
+        [piece, end] = ['', i + whole.length];
+        if (tagName === 'img') {
+          const alt = attribute(attributes, 'alt');
+          if (alt) piece = `[${alt}]`;
+        } else if (tagName === 'a' && !closing) {
+          link = { url: attribute(attributes, 'href'), at: out.length };
+        } else if (tagName === 'a' && link) {
+          piece = linkWithText(out.slice(link.at).join('').trim(), link.url);
+          out.fill('', link.at);
+          link = undefined;
+        }
+      }
+    } else if (c === '`') {
+      const run = (stickyMatch(RUN, line, i) as RegExpExecArray)[0];
+      end = i + run.length;
+      const close =
+        run.length > 3 || unclosedCode.has(run.length) ? -1 : closingRun(line, run, end);
+      if (close < 0) {
+        unclosedCode.add(run.length);
+        piece = run;
+      } else {
         const inner = line.slice(end, close);
         const padded = inner.length > 2 && inner.startsWith(' ') && inner.endsWith(' ');
-        i = take(i, padded ? inner.slice(1, -1) : inner, close + (end - i));
+        [piece, end] = [padded ? inner.slice(1, -1) : inner, close + run.length];
       }
-    } else if (c === '[' || (c === '!' && line[i + 1] === '[')) {
-      const found = link(c === '!' ? i + 1 : i);
-      if (!found) i += 1;
-      else if (c === '!') i = take(i, found.text ? `[${found.text}]` : '', found.end);
-      else i = take(i, linkWithText(found.text, found.url), found.end);
-    } else if (c === '<') {
-      let end = i + 1;
-      while (end < line.length && !isSpaceAt(line, end) && line[end] !== '<' && line[end] !== '>')
-        end += 1;
-      const inner = line.slice(i + 1, end);
-      if (line[end] === '>' && AUTOLINK.test(inner))
-        i = take(i, inner.replace(/^mailto:/i, ''), end + 1);
-      else i += 1;
-    } else if (hasUrl && 'hHwW'.includes(c) && !isWordAt(line, i - 1)) {
-      if (!BARE_URL.test(line.slice(i, i + 8))) {
-        i += 1;
-        continue;
-      }
-      let end = i;
-      while (end < line.length && !isSpaceAt(line, end)) end += 1;
-      while (end > i && '*_~'.includes(line[end - 1] as string)) end -= 1; // **https://…**
-      i = take(i, line.slice(i, end), end);
     } else if (c === '*' || c === '_' || c === '~') {
-      let end = i;
-      while (line[end] === c) end += 1;
-      const run = line.slice(i, end);
+      const run = (stickyMatch(RUN, line, i) as RegExpExecArray)[0];
+      [piece, end] = [run, i + run.length];
       const delimiter = run.length <= 3 && (c !== '~' || run.length === 2);
       const canOpen = delimiter && !isSpaceAt(line, end) && !isWordAt(line, i - 1);
       const canClose = delimiter && !isSpaceAt(line, i - 1) && !isWordAt(line, end);
@@ -556,19 +534,33 @@ function inlineMarkdown(line: string, cutShort = false): string {
       openers.set(run, waiting);
       if (canClose && waiting.length > 0) {
         out[waiting.pop() as number] = '';
-        i = take(i, '', end);
-      } else {
-        i = take(i, run, end);
-        if (canOpen) waiting.push(out.length - 1);
+        piece = '';
+      } else if (canOpen) {
+        waiting.push(out.length);
       }
     } else {
-      i += 1;
+      // A bare URL, copied up to the next space or tag; **https://…** keeps its closing markers.
+      const url = (stickyMatch(URL_END, line, i) as RegExpExecArray)[0].replace(/[*_~]+$/, '');
+      [piece, end] = [url, i + url.length];
     }
+    out.push(piece);
+    last = end;
+    markup.lastIndex = end;
   }
-  if (literalFrom < line.length) out.push(line.slice(literalFrom));
+  if (last < line.length) out.push(line.slice(last));
   // A line read only in part: its open markers would have closed in the part not read.
   if (cutShort) for (const waiting of openers.values()) for (const at of waiting) out[at] = '';
   return out.join('');
+}
+
+/** Where the next run of exactly as many backticks starts, or -1. */
+function closingRun(line: string, run: string, from: number): number {
+  for (let at = line.indexOf(run, from); at >= 0; at = line.indexOf(run, from)) {
+    from = at + run.length;
+    if (line[from] !== '`') return at;
+    while (line[from] === '`') from += 1;
+  }
+  return -1;
 }
 
 /** A `***` or `___` rule (a `---` one is left as it is). */
@@ -587,15 +579,25 @@ function headingText(line: string): string | undefined {
   return end === 0 || /[ \t]/.test(text[end - 1] as string) ? text.slice(0, end).trimEnd() : text;
 }
 
+/** One line outside code blocks: block markers first, then inline markup. */
+function markdownLine(line: string, cutShort: boolean): string {
+  const rest = line.replace(/^(?: {0,3}>[ \t]?)+/, '');
+  if (isStarOrUnderscoreRule(rest)) return '---';
+  const heading = headingText(rest);
+  if (heading !== undefined) return inlineMarkdown(heading, cutShort);
+  const item = /^([ \t]*)[*+]([ \t]+)/.exec(rest);
+  const marker = item ? `${item[1]}-${item[2]}` : '';
+  return marker + inlineMarkdown(rest.slice(item ? item[0].length : 0), cutShort);
+}
+
 /** Markdown (or plain text) to text, line by line, until the limit is passed. */
 function markdownToText(markdown: string): { text: string; stopped: boolean } {
   const lines: string[] = [];
   let length = 0;
   let fence = ''; // the fence of the open code block, if any
+  let stopped = false;
   const lineBreak = /\r\n?|\n/g;
-  let from = 0;
-  while (from <= markdown.length) {
-    if (length > PLAIN_TEXT_LIMIT) return { text: lines.join('\n').trim(), stopped: true };
+  for (let from = 0; from <= markdown.length && !stopped;) {
     const found = lineBreak.exec(markdown);
     const lineEnd = found ? found.index : markdown.length;
     // A line longer than what may still be shown is read only as far as that (and the cut said).
@@ -606,11 +608,8 @@ function markdownToText(markdown: string): { text: string; stopped: boolean } {
     const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
       const closes =
-        fenceMark !== undefined &&
-        fenceMark[0] === fence[0] &&
-        fenceMark.length >= fence.length &&
-        line.trim() === fenceMark;
-      if (closes) fence = '';
+        fenceMark !== undefined && fenceMark[0] === fence[0] && fenceMark.length >= fence.length;
+      if (closes && line.trim() === fenceMark) fence = '';
       else lines.push(line);
     } else if (fenceMark) {
       fence = fenceMark;
@@ -619,21 +618,9 @@ function markdownToText(markdown: string): { text: string; stopped: boolean } {
       lines.push(decodeEntities(markdownLine(line, truncated)));
     }
     length += (lines[lines.length - 1] ?? '').length + 1;
-    if (truncated) return { text: lines.join('\n').trim(), stopped: true };
+    stopped = truncated || length > PLAIN_TEXT_LIMIT;
   }
-  return { text: lines.join('\n').trim(), stopped: false };
-}
-
-/** One line outside code blocks: block markers first, then inline markup. */
-function markdownLine(line: string, cutShort: boolean): string {
-  const quote = /^(?: {0,3}>[ \t]?)+/.exec(line);
-  const rest = quote ? line.slice(quote[0].length) : line;
-  if (isStarOrUnderscoreRule(rest)) return '---';
-  const heading = headingText(rest);
-  if (heading !== undefined) return inlineMarkdown(heading, cutShort);
-  const item = /^([ \t]*)[*+]([ \t]+)/.exec(rest);
-  const marker = item ? `${item[1]}-${item[2]}` : '';
-  return marker + inlineMarkdown(rest.slice(item ? item[0].length : 0), cutShort);
+  return { text: lines.join('\n').trim(), stopped };
 }
 
 // ---------------------------------------------------------------------------------------------

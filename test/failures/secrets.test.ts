@@ -150,7 +150,7 @@ describe('every operation, succeeding and failing, over HTTP against the sandbox
   /** Failures whose answers repeat the token, as a careless server or proxy might. */
   const failures: [string, (request: ExpectedRequest) => Fault][] = [
     ['403 echoing the token', () => ({ status: 403, body: { error: `Bad token ${TOKEN}` } })],
-    ['404 echoing the token', () => ({ status: 404, body: { error: `No ${TOKEN}` } })],
+    ['404 echoing the token', () => ({ status: 404, body: { error: `Not found: ${TOKEN}` } })],
     [
       '422 echoing the token',
       () => ({ status: 422, body: { errors: { token: [`${TOKEN} is not valid`] } } }),

@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import findContact, {
   perform as operationPerform,
-  MAX_SEARCH_PAGES,
+  SEARCH_BUDGET_MS,
 } from '../../searches/find_contact';
 import { contactSample } from '../../lib/records/contact';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
@@ -93,30 +93,61 @@ describe('Find Contact', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('looks a little further for an exact match, at most a few pages', async () => {
-    const fillers = Array.from({ length: 30 }, (_, i) => ({
-      name: 'x',
-      email: `maya@example.com.${i}`,
-      _id: 100 + i,
-    }));
-    const scope = reamaze()
+  it('pages on until the exact match: behind 150 near matches it is still found', async () => {
+    const fillers = (from: number) =>
+      Array.from({ length: 30 }, (_, i) => ({
+        name: 'x',
+        email: `maya@example.com.${from + i}`,
+        _id: 100 + from + i,
+      }));
+    let scope = reamaze();
+    for (let p = 1; p <= 5; p += 1) {
+      scope = scope
+        .get('/api/v1/contacts')
+        .query({ q: 'maya@example.com', type: 'email', page: String(p) })
+        .reply(200, page(fillers(p * 30), 7));
+    }
+    scope = scope
       .get('/api/v1/contacts')
-      .query({ q: 'maya@example.com', type: 'email', page: '1' })
-      .reply(200, page(fillers, 5))
-      .get('/api/v1/contacts')
-      .query({ q: 'maya@example.com', type: 'email', page: '2' })
-      .reply(200, page([maya], 5));
+      .query({ q: 'maya@example.com', type: 'email', page: '6' })
+      .reply(200, page([maya], 7));
     expect((await run({ email: 'maya@example.com' })).map((c) => c.id)).toEqual(['1']);
     expect(scope.isDone()).toBe(true);
+  });
 
-    const many = reamaze()
-      .get('/api/v1/contacts')
-      .times(MAX_SEARCH_PAGES)
-      .query(true)
-      .reply(200, page(fillers, 9));
+  it('reads to the end of the list before it says there is none', async () => {
+    const fillers = Array.from({ length: 30 }, (_, i) => ({
+      name: 'x',
+      email: `m${i}@x.co`,
+      _id: i,
+    }));
+    const all = reamaze().get('/api/v1/contacts').times(9).query(true).reply(200, page(fillers, 9));
     expect(await run({ email: 'maya@example.com' })).toEqual([]);
-    expect(many.isDone()).toBe(true);
-    expect(MAX_SEARCH_PAGES).toBe(3);
+    expect(all.isDone()).toBe(true);
+  });
+
+  it('out of time before the end: an error, never "none" (find-or-create would duplicate)', async () => {
+    let now = 1_000_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => (now += SEARCH_BUDGET_MS / 8));
+    const fillers = Array.from({ length: 30 }, (_, i) => ({
+      name: 'x',
+      email: `m${i}@x.co`,
+      _id: i,
+    }));
+    reamaze().get('/api/v1/contacts').times(50).query(true).reply(200, page(fillers, 50));
+    try {
+      expect(await failure(run({ email: 'maya@example.com' }))).toEqual({
+        name: 'AppError',
+        // Core reads the clock too, so how many pages fit is not exact here.
+        message: expect.stringMatching(
+          /^Re:amaze's search for maya@example\.com has more matches than could be read in time \(\d pages\), and the exact email is not among them yet\. Try again later; if it persists, search by something more specific\.$/,
+        ),
+        code: 'SearchUnfinished',
+        status: 504,
+      });
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 
   it('not found is an empty list (so a find-or-create step creates the contact)', async () => {

@@ -40,6 +40,23 @@ describe('find_conversation by slug', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('a 404 that is not Re:amaze\'s own "not found" (a proxy page, an empty body) is an error', async () => {
+    for (const [body, headers] of [
+      ['<html><body><h1>404 Not Found</h1>nginx</body></html>', { 'Content-Type': 'text/html' }],
+      ['', {}],
+      [{ error: 'Gateway route missing' }, {}],
+    ] as const) {
+      reamaze().get('/api/v1/conversations/x').reply(404, body, headers);
+      expect(await failure(find({ ...unmapped, conversation: 'x' }))).toEqual({
+        name: 'AppError',
+        message:
+          'Re:amaze answered HTTP 404 Not Found for acme.reamaze.io. Check that the brand is right: it is the part before .reamaze.io in your Re:amaze address.',
+        code: 'NotFound',
+        status: 404,
+      });
+    }
+  });
+
   it('ignores the other criteria when a conversation is given', async () => {
     const scope = reamaze()
       .get('/api/v1/conversations/x')

@@ -33,6 +33,13 @@ describe('publicUrl: the one check for addresses Re:amaze downloads', () => {
     expect(publicUrl('https://[::ffff:8.8.8.8]/x', 'Attachment')).toBe(
       'https://[::ffff:808:808]/x',
     );
+    // Public IPv4 addresses behind NAT64 and 6to4 are public too.
+    expect(publicUrl('https://[64:ff9b::8.8.8.8]/x', 'Attachment')).toBe(
+      'https://[64:ff9b::808:808]/x',
+    );
+    expect(publicUrl('https://[2002:808:808::1]/x', 'Attachment')).toBe(
+      'https://[2002:808:808::1]/x',
+    );
   });
 
   it('treats empty as absent', () => {
@@ -69,6 +76,8 @@ describe('publicUrl: the one check for addresses Re:amaze downloads', () => {
     ['http://[0:0:0:0:0:ffff:10.0.0.1]/', 'http://[::ffff:a00:1]/', '[::ffff:a00:1]'],
     ['http://[64:ff9b::a9fe:a9fe]/', 'http://[64:ff9b::a9fe:a9fe]/', '[64:ff9b::a9fe:a9fe]'],
     ['http://[2002:a9fe:a9fe::1]/', 'http://[2002:a9fe:a9fe::1]/', '[2002:a9fe:a9fe::1]'],
+    ['http://[64:ff9b:1::808:808]/', 'http://[64:ff9b:1::808:808]/', '[64:ff9b:1::808:808]'],
+    ['http://[::ffff:0:a00:1]/', 'http://[::ffff:0:a00:1]/', '[::ffff:0:a00:1]'],
     ['http://[fe80::1]/', 'http://[fe80::1]/', '[fe80::1]'],
     ['http://[fd00:ec2::254]/', 'http://[fd00:ec2::254]/', '[fd00:ec2::254]'],
     ['http://[ff02::1]/', 'http://[ff02::1]/', '[ff02::1]'],

@@ -11,6 +11,7 @@ import {
   MAX_GROWTH,
   checkBoundedOutput,
   checkLinearGrowth,
+  growthRatios,
 } from '../../fixtures/hostile-bodies';
 
 describe('toPlainText', () => {
@@ -233,6 +234,15 @@ describe('helpers', () => {
     expect(looksLikeHtml('if a<b and c>d')).toBe(false);
     expect(looksLikeHtml('<3 you')).toBe(false);
   });
+
+  it('reads a body as HTML only when it has a layout tag, not for inline tags', () => {
+    for (const html of ['a<br>b', '<div class="x">a', 'a</td>', '<!DOCTYPE html>a', '<P>a']) {
+      expect([html, looksLikeHtml(html)]).toEqual([html, true]);
+    }
+    for (const markdown of ['Hi **Noor** <b>ready</b>', '<a href="u">x</a>', 'if a<p and c>d']) {
+      expect([markdown, looksLikeHtml(markdown)]).toEqual([markdown, false]);
+    }
+  });
 });
 
 describe('toPlainText: HTML constructs', () => {
@@ -380,6 +390,43 @@ function expectSameLongText(actual: string, expected: string): void {
 
 const END = `…\n\n${CUT_NOTE}`;
 
+describe('toPlainText: Markdown with inline HTML (issue 19)', () => {
+  it('is read as Markdown: markers removed, line breaks kept, inline tags removed', () => {
+    expect(toPlainText('Hi **Noor**,\n\nyour order is <b>ready</b>.\n<i>Thanks</i>')).toBe(
+      'Hi Noor,\n\nyour order is ready.\nThanks',
+    );
+  });
+
+  it.each([
+    [
+      'links as for HTML',
+      'See <a href="https://x.example/o">your order</a> or <A HREF=mailto:a@b.example>a@b.example</A>',
+      'See your order (https://x.example/o) or a@b.example',
+    ],
+    [
+      'a link whose text is its address',
+      '<a href="https://x.example">https://x.example</a>',
+      'https://x.example',
+    ],
+    ['a link that is not http', '<a href="javascript:x()">click</a> *now*', 'click now'],
+    ['an image', '<img src="https://x.example/l.png" alt="logo"/> <img src=x>', '[logo]'],
+    [
+      'spans and fonts',
+      '<span style="color:red">red</span> <font size=2>small</font>',
+      'red small',
+    ],
+    ['tags inside code stay', '`<b>x</b>`', '<b>x</b>'],
+    [
+      'what only looks like a tag stays',
+      'if a<b and c>d, <name> and <3',
+      'if a<b and c>d, <name> and <3',
+    ],
+    ['escaped tags stay', '&lt;b&gt;kept&lt;/b&gt;', '<b>kept</b>'],
+  ])('%s', (_name, markdown, text) => {
+    expect(toPlainText(markdown)).toBe(text);
+  });
+});
+
 describe('toPlainText: the cap', () => {
   it('says exactly how a cut body ends', () => {
     expect(CUT_NOTE).toBe('[Message cut: only the first 100,000 characters are shown.]');
@@ -448,4 +495,14 @@ describe('toPlainText: hostile bodies', () => {
   it.each(HOSTILE_KINDS)(`%s: 10× the body costs at most ${MAX_GROWTH}× the time`, (kind) => {
     checkLinearGrowth(kind, 1, 3);
   });
+
+  // Link addresses that never close: each `](` once ran to the end of the line (1.3 s at 200 kB).
+  it.each(['**_[a](`', '[a](x', '<a href="x" <b '])(
+    `%s repeated: 10× the body costs at most ${MAX_GROWTH}× the time`,
+    (unit) => {
+      const { belowCap, pastCap } = growthRatios({ kind: 'markdown', prefix: '', unit }, 3);
+      expect(belowCap).toBeLessThan(MAX_GROWTH);
+      expect(pastCap).toBeLessThan(MAX_GROWTH);
+    },
+  );
 });
