@@ -15,7 +15,7 @@ export interface ConnectedAccount {
  */
 export async function testAuth(z: ZObject, bundle: Bundle): Promise<ConnectedAccount> {
   const host = brandHost(bundle.authData.brand); // refuses a bad brand before any request
-  const page = await getPage(z, bundle, '/channels', 'channels');
+  const page = await getPage(z, bundle, '/channels', 'channels', {}, { connectionTest: true });
   return {
     login_email: (bundle.authData.username ?? '').trim(),
     brand_host: host,

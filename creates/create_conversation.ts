@@ -1,5 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { attachmentParams, attachmentsField } from '../lib/input/attachments';
+import { suppressNotificationsField } from '../lib/input/notifications';
 import { promisedRecord, reamazeRequest } from '../lib/http/client';
 import { CONVERSATION_RECORD } from '../lib/input/conversation';
 import { settableStatuses } from '../lib/records/labels';
@@ -85,14 +86,7 @@ export const inputFields = defineInputFields([
       'Other email addresses taking part in the conversation; Re:amaze keeps them as recipients of later replies.',
   },
   attachmentsField,
-  {
-    key: 'suppress_notifications',
-    label: 'Suppress Notifications',
-    required: false,
-    type: 'boolean',
-    helpText:
-      'Yes stops Re:amaze from sending email or integration notifications about this message.',
-  },
+  suppressNotificationsField,
   {
     key: 'customer_data',
     label: 'Customer Data',

@@ -5,6 +5,7 @@ import {
   type CreatePerform,
 } from 'zapier-platform-core';
 import { attachmentParams, attachmentsField } from '../lib/input/attachments';
+import { suppressNotificationsField } from '../lib/input/notifications';
 import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
 import {
   conversationField,
@@ -18,8 +19,10 @@ import {
   email,
   emailList,
   invalid,
+  quoted,
   requiredChoice,
   requiredText,
+  showsNothing,
   text,
 } from '../lib/input/read';
 import { isRecord } from '../lib/http/api-values';
@@ -30,11 +33,31 @@ import { lazySample } from '../lib/records/lazy-sample';
 
 /** The two kinds of message the API lets us add: `visibility` 0 (Regular) and 1 (Internal Note). */
 export const MESSAGE_TYPES = {
-  0: MESSAGE_VISIBILITIES[0] as 'Visible to Customer',
-  1: MESSAGE_VISIBILITIES[1] as 'Internal Note',
+  0: 'Reply (the Customer Sees It)',
+  1: 'Internal Note (Only Your Team Sees It)',
 } as const;
 
+/** The choice's label, the words New Message outputs, or a short word, mapped from another step. */
+const MESSAGE_TYPE_WORDS: Readonly<Record<string, '0' | '1'>> = {
+  reply: '0',
+  note: '1',
+  [MESSAGE_VISIBILITIES[0]!.toLowerCase()]: '0',
+  [MESSAGE_VISIBILITIES[1]!.toLowerCase()]: '1',
+};
+
+export const MESSAGE_TYPE_LABEL = 'Reply or Internal Note';
+
 export const inputFields = defineInputFields([
+  // First, and with no default: a reply emails the customer and cannot be taken back, a note
+  // meant as a reply leaves the customer waiting; neither is a safe guess, so the user chooses.
+  {
+    key: 'visibility',
+    label: MESSAGE_TYPE_LABEL,
+    required: true,
+    choices: choicesOf(MESSAGE_TYPES),
+    helpText:
+      'A Reply is sent to the customer (by email, chat or SMS, as the conversation goes). An Internal Note is seen by your team only.',
+  },
   conversationField,
   {
     key: 'body',
@@ -50,16 +73,7 @@ export const inputFields = defineInputFields([
     required: false,
     dynamic: 'response_template_list.id.name',
     helpText:
-      "Sends this saved reply's text. If you also write a Message, your Message comes first, then a blank line, then the template's text (for example a personal greeting above a standard answer). Placeholders in the template are sent as written.",
-  },
-  {
-    key: 'visibility',
-    label: 'Type',
-    required: true,
-    default: '0',
-    choices: choicesOf(MESSAGE_TYPES),
-    helpText:
-      'Visible to Customer sends a reply the customer sees; an Internal Note is seen by your team only.',
+      "Sends this saved reply's text. If you also write a Message, your Message comes first, then a blank line, then the template's text (for example a personal greeting above a standard answer). Placeholders such as `{{customer.name}}` are sent exactly as written: Re:amaze does not fill them in for messages added through Zapier, so use templates without them, or write the text in Message with fields mapped from earlier steps.",
   },
   {
     key: 'sender_email',
@@ -82,25 +96,18 @@ export const inputFields = defineInputFields([
     helpText: 'Email addresses that also receive this message.',
   },
   attachmentsField,
-  {
-    key: 'suppress_notifications',
-    label: 'Suppress Notifications',
-    type: 'boolean',
-    required: false,
-    helpText:
-      'Yes stops Re:amaze from sending email or integration notifications about this message.',
-  },
+  suppressNotificationsField,
   {
     key: 'keep_open',
     label: 'Keep Open',
     type: 'boolean',
     required: false,
     helpText:
-      'Yes stops Re:amaze from marking the conversation as done when this message is a staff reply.',
+      'On: a staff reply leaves the conversation as it is. Off or empty: Re:amaze marks it Responded or Done as its settings say.',
   },
   {
     key: 'origin_id',
-    label: 'Unique Message ID',
+    label: "Your System's Message ID",
     required: false,
     helpText:
       'An ID from your own system, different for every message (for example the ID of the form entry that started the Zap). Re:amaze uses it to recognise the message, so a replayed Zap step with the same ID does not post it twice.',
@@ -151,15 +158,31 @@ function postedItem(
   return item;
 }
 
-/** 0 or 1 from the dropdown, or the choice's label mapped from another step. */
+/** 0 or 1 from the dropdown, or a choice's label (or New Message's words for it) mapped from another step. */
 export function visibilityCode(value: unknown): 0 | 1 {
-  return Number(requiredChoice(value, 'Type', MESSAGE_TYPES)) as 0 | 1;
+  const word =
+    typeof value === 'string' ? MESSAGE_TYPE_WORDS[value.trim().toLowerCase()] : undefined;
+  return Number(word ?? requiredChoice(value, MESSAGE_TYPE_LABEL, MESSAGE_TYPES)) as 0 | 1;
 }
 
-/** What the user asked to send: their Message, the template's text, or the Message above the template. */
-export function composeBody(typed: string | undefined, template: string | undefined): string {
+/**
+ * What the user asked to send: their Message, the template's text, or the Message above the
+ * template. A template that shows nothing (empty, or only spaces and zero-width characters) adds
+ * nothing: beside a typed Message it is left out, alone it halts, as an invisible message would
+ * reach the customer as a blank reply.
+ */
+export function composeBody(
+  typed: string | undefined,
+  template: { id: string; name: string; body: string } | undefined,
+): string {
   if (template === undefined) return requiredText(typed, 'Message');
-  return typed === undefined ? template : `${typed}\n\n${template}`;
+  if (showsNothing(template.body)) {
+    if (typed !== undefined) return typed;
+    throw invalid(
+      `Response template ${quoted(template.name || template.id)} has no visible text to send. Add text to it in Re:amaze, or write the Message yourself.`,
+    );
+  }
+  return typed === undefined ? template.body : `${typed}\n\n${template.body}`;
 }
 
 /**
@@ -184,7 +207,7 @@ export function messageOptions(input: Record<string, unknown>): Record<string, u
     // Plural on this endpoint's page (the conversation page spells it without the s).
     suppress_notifications: boolean(input.suppress_notifications, 'Suppress Notifications'),
     suppress_autoresolve: boolean(input.keep_open, 'Keep Open'),
-    origin_id: text(input.origin_id, 'Unique Message ID'),
+    origin_id: text(input.origin_id, "Your System's Message ID"),
   });
 }
 
@@ -201,7 +224,7 @@ export const perform = (async (z, bundle) => {
   const options = messageOptions(input);
   // Read before the POST, so a template that cannot be read posts nothing.
   const template =
-    templateId === undefined ? undefined : (await readResponseTemplate(z, bundle, templateId)).body;
+    templateId === undefined ? undefined : await readResponseTemplate(z, bundle, templateId);
   const body = await reamazeRequest(z, bundle, {
     method: 'POST',
     path: apiPath('conversations', slug, 'messages'),

@@ -17,7 +17,8 @@ import { exactFirst } from '../lib/records/exact-first';
  */
 export const SEARCH_BUDGET_MS = POLL_BUDGET_MS;
 
-const ONE_OF = 'Email is searched when given, else Mobile, else Name.';
+const ONE_OF =
+  'Fill in at least one of Email, Mobile, Name or Custom Data: Email is searched when given, else Mobile, else Name.';
 
 export const inputFields = defineInputFields([
   {

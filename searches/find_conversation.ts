@@ -33,13 +33,14 @@ export const inputFields = defineInputFields([
     required: false,
     dynamic: conversationField.dynamic,
     helpText:
-      'Find this exact conversation, by its Conversation ID (the end of its inbox link) or the link itself. When set, the fields below are not used.',
+      'Find this exact conversation, by its Conversation ID (the end of its inbox link) or the link itself. When set, the fields below are not used; without it, fill in at least one of Customer Email, Tags, Channel or Custom Data.',
   },
   {
     key: 'customer_email',
     label: 'Customer Email',
     required: false,
-    helpText: 'Conversations with this customer.',
+    helpText:
+      'Conversations with this customer. Without a Conversation, fill in at least one of Customer Email, Tags, Channel or Custom Data.',
   },
   tagFilterField,
   channelFilterField,

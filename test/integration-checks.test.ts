@@ -1,4 +1,11 @@
-import { definitionProblems } from './integration-checks';
+import {
+  definitionProblems,
+  dropdownLabelProblems,
+  isTitleCase,
+  markdownProblems,
+  sameValueProblems,
+  typeProblem,
+} from './integration-checks';
 
 /**
  * A minimal clean definition with one of everything the checks look at; each case below breaks
@@ -336,15 +343,61 @@ describe('offline integration checks', () => {
       'S-SAME trigger new_thing: output fields owner__name and owner_name carry the same value',
     ],
     [
-      'output field caps (a message has at most 20)',
+      'S-LEN an output label over 40 characters',
+      (app) =>
+        (newThing(app).outputFields[2]!.label = 'Owner Name (As Written in Your Own System)'),
+      'S-LEN trigger new_thing: output label "Owner Name (As Written in Your Own System)" has 42 characters, at most 40',
+    ],
+    [
+      'S-CUSTOM custom data keys in a sample',
+      (app) => (newThing(app).sample.data = { plan: 'Pro' }),
+      'S-CUSTOM trigger new_thing: sample data shows custom data keys (plan): they exist only on some accounts; keep it empty',
+    ],
+    [
+      'S-CONCEPT one output key, two labels across operations',
+      (app) => {
+        app.creates.create_thing.operation.outputFields.push({
+          key: 'owner__name',
+          label: 'Owner',
+        });
+        app.creates.create_thing.operation.sample.owner = { name: 'Ann' };
+      },
+      'S-CONCEPT create create_thing: output owner__name: "Owner" names what trigger new_thing: output owner__name calls "Owner Name"; use one label',
+    ],
+    [
+      'S-CONCEPT an action’s ID input named unlike the output',
+      (app) => {
+        newThing(app).outputFields.push({ key: 'external_id', label: "Your System's ID" });
+        newThing(app).sample.external_id = 'crm-1';
+        app.creates.create_thing.operation.inputFields.push({
+          key: 'external_id',
+          label: 'External ID (Your System)',
+          helpText: 'Your own ID.',
+        });
+      },
+      'S-CONCEPT create create_thing: input external_id: "External ID (Your System)" names what trigger new_thing: output external_id calls "Your System\'s ID"; use one label',
+    ],
+    [
+      'output field caps (a message has at most 22)',
       (app) => {
         app.triggers.new_thing.noun = 'Message';
-        for (let n = 0; n < 12; n += 1) {
+        for (let n = 0; n < 14; n += 1) {
           newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
           newThing(app).sample[`extra_${n}`] = '';
         }
       },
-      'S-CAP trigger new_thing: 21 output fields, at most 20',
+      'S-CAP trigger new_thing: 23 output fields, at most 22',
+    ],
+    [
+      'output field caps (a conversation has at most 27)',
+      (app) => {
+        app.triggers.new_thing.noun = 'Conversation';
+        for (let n = 0; n < 19; n += 1) {
+          newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
+          newThing(app).sample[`extra_${n}`] = '';
+        }
+      },
+      'S-CAP trigger new_thing: 28 output fields, at most 27',
     ],
     [
       'dropdown triggers page',
@@ -363,5 +416,112 @@ describe('offline integration checks', () => {
     ],
   ])('%s', (_name, change, expected) => {
     expect(problemsAfter(change)).toContain(expected);
+  });
+
+  it('a caps check counts exactly: 22 fields on a message pass', () => {
+    const problems = problemsAfter((app) => {
+      app.triggers.new_thing.noun = 'Message';
+      for (let n = 0; n < 13; n += 1) {
+        newThing(app).outputFields.push({ key: `extra_${n}`, label: `Extra ${n}` });
+        newThing(app).sample[`extra_${n}`] = '';
+      }
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('D024: a sample shows a value of each field’s type, never null', () => {
+    for (const type of ['datetime', 'boolean', 'integer', 'number', 'string']) {
+      expect(typeProblem({ key: 'x', type }, null)).toBe('is null: show a value of its type');
+      expect(typeProblem({ key: 'x', type, required: true }, null)).toBe('is required but empty');
+    }
+    expect(typeProblem({ key: 'x', type: 'datetime' }, '2026-11-23T10:00:00')).toBe(
+      'must be an ISO 8601 date-time with a time zone',
+    );
+    expect(typeProblem({ key: 'x', type: 'datetime' }, '2026-11-23T15:00:00Z')).toBeUndefined();
+    expect(typeProblem({ key: 'x' }, '')).toBeUndefined();
+    expect(typeProblem({ key: 'x', required: true }, ' ')).toBe('is required but empty');
+  });
+
+  it('no value twice: empty and scalar values are trivial; the search connector’s key is exempt', () => {
+    const fields = [
+      { key: 'a', label: 'A' },
+      { key: 'b', label: 'B' },
+      { key: 'c', label: 'C', type: 'boolean' },
+      { key: 'd', label: 'D', type: 'boolean' },
+      { key: 'e', label: 'E', list: true },
+      { key: 'f', label: 'F', list: true },
+    ];
+    expect(
+      sameValueProblems('x', fields, { a: '', b: ' ', c: true, d: true, e: [], f: [] }),
+    ).toEqual([]);
+    expect(sameValueProblems('x', fields, { a: 'Ann', b: ' Ann ', e: ['v'], f: ['v'] })).toEqual([
+      'S-SAME x: output fields a and b carry the same value',
+      'S-SAME x: output fields e and f carry the same value',
+    ]);
+    expect(sameValueProblems('x', fields, { a: 'Ann', b: 'Ann' }, new Set(['b']))).toEqual([]);
+  });
+
+  it('S-CONCEPT: record keys (name, dates…) may differ between nouns, not within one; hidden dropdowns and `id` are left out', () => {
+    expect(
+      problemsAfter((app) => {
+        app.creates.create_thing.noun = 'Other';
+        app.creates.create_thing.operation.outputFields.push({
+          key: 'created_at',
+          label: 'Date Made',
+          type: 'datetime',
+        });
+        app.creates.create_thing.operation.sample.created_at = '2026-11-23T10:00:00.000-05:00';
+        app.triggers.thing_list.operation.outputFields.push({ key: 'owner__name', label: 'Whose' });
+        (app.triggers.thing_list.operation.sample as Record<string, unknown>).owner = {
+          name: 'Ann',
+        };
+      }),
+    ).toEqual([]);
+    expect(
+      problemsAfter((app) => {
+        app.creates.create_thing.operation.outputFields.push({
+          key: 'created_at',
+          label: 'Date Made',
+          type: 'datetime',
+        });
+        app.creates.create_thing.operation.sample.created_at = '2026-11-23T10:00:00.000-05:00';
+      }),
+    ).toEqual([
+      'S-CONCEPT create create_thing: output created_at: "Date Made" names what trigger new_thing: output created_at calls "Date Created"; use one label',
+    ]);
+  });
+
+  it('S-DROPDOWN: choices sharing a label are named, with their IDs; distinct labels pass', () => {
+    const refunds = [
+      { id: 'refund-request', name: 'Refund request' },
+      { id: 'refund-request-2', name: 'Refund request' },
+      { id: 'other', name: 'Other' },
+    ];
+    expect(dropdownLabelProblems('conversation_list', refunds, 'name')).toEqual([
+      'S-DROPDOWN conversation_list: 2 choices read "Refund request" (refund-request, refund-request-2); add what tells them apart',
+    ]);
+    expect(dropdownLabelProblems('conversation_list', refunds.slice(1), 'name')).toEqual([]);
+  });
+
+  it('Title Case allows small words and numbers', () => {
+    expect(isTitleCase('Add Message to Conversation')).toBe(true);
+    expect(isTitleCase('Find or Create Contact')).toBe(true);
+    expect(isTitleCase('Sent via (Email, Chat, …)')).toBe(true);
+    expect(isTitleCase('Add message')).toBe(false);
+    expect(isTitleCase('Created At')).toBe(false);
+  });
+
+  it('Markdown: links must be well formed and URLs not bare', () => {
+    expect(markdownProblems('See [the docs](https://example.com/a).')).toEqual([]);
+    expect(markdownProblems('Copy `https://acme.reamaze.io` from the bar.')).toEqual([]);
+    expect(markdownProblems('See https://example.com')).toEqual([
+      'D008 bare URL https://example.com must be a Markdown link or in backticks',
+    ]);
+    expect(markdownProblems('See [docs](example.com)')).toEqual([
+      'D008 link target "example.com" is not an https URL',
+    ]);
+    expect(markdownProblems('See [docs] (https://example.com)')).toContain(
+      'D008 malformed Markdown link',
+    );
   });
 });

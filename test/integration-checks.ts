@@ -4,7 +4,8 @@
  * names the check, the place and the fix.
  *
  * Covered here: D001–D018, D021–D025, D028, and the style rules below (S-prefixed: Title Case of
- * every label, descriptions, output labels, help text, output caps, sample typing, no value twice).
+ * every label, descriptions, output labels, help text, output caps, sample typing, no value twice,
+ * label length, no custom data in samples, one label per concept, distinct dropdown labels).
  * Not covered, and why:
  *  - D019, D020: not in the published reference (retired codes).
  *  - D026 (subdomain validated before any request): behaviour of code, not of the definition; the
@@ -82,10 +83,29 @@ export const SELF_EXPLANATORY_LABELS: ReadonlySet<string> = new Set([
   'Note',
 ]);
 
+/** S-LEN: the longest output label the mapping menu shows whole; explanations go to help text or docs. */
+export const MAX_OUTPUT_LABEL = 40;
+
+/**
+ * S-CONCEPT: keys that name the record itself (its ID, name, text, dates), whose label depends on
+ * the record: compared only between operations of the same noun. Every other key names one concept
+ * (a conversation, a channel, the user's own ID…) and carries one label everywhere.
+ */
+export const RECORD_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'email',
+  'body',
+  'body_text',
+  'title',
+  'status',
+  'created_at',
+  'updated_at',
+]);
+
 /** S-CAP: most output fields one item may have, by the operation's noun; others get the default. */
 export const OUTPUT_FIELD_CAPS: Readonly<Record<string, number>> = {
-  Message: 20,
-  Conversation: 25,
+  Message: 22,
+  Conversation: 27,
   default: 25,
 };
 
@@ -298,6 +318,10 @@ function operationProblems(
         `S-LABEL ${where}: output fields ${other} and ${fieldKey} share the label "${fieldLabel}"`,
       );
     else labels.set(fieldLabel.toLowerCase(), fieldKey);
+    if (fieldLabel.length > MAX_OUTPUT_LABEL)
+      problems.push(
+        `S-LEN ${where}: output label "${fieldLabel}" has ${fieldLabel.length} characters, at most ${MAX_OUTPUT_LABEL}`,
+      );
     if (/\bcode\b/i.test(fieldLabel) && (field.type === 'integer' || field.type === 'number'))
       problems.push(`S-LABEL ${where}: ${fieldKey} is a raw code; output its label instead`);
   }
@@ -326,6 +350,14 @@ function operationProblems(
           break;
         }
       }
+    }
+    for (const field of outputFields.filter((each) => each.dict === true)) {
+      const values = valuesAt(sample, String(field.key));
+      const value = values === MISSING ? undefined : values[0];
+      if (isPlainObject(value) && Object.keys(value).length > 0)
+        problems.push(
+          `S-CUSTOM ${where}: sample ${String(field.key)} shows custom data keys (${Object.keys(value).join(', ')}): they exist only on some accounts; keep it empty`,
+        );
     }
     const declared = declaredTopKeys(outputFields);
     for (const sampleKey of Object.keys(sample)) {
@@ -441,6 +473,76 @@ function referenceProblems(app: Definition): string[] {
   return problems;
 }
 
+/**
+ * S-CONCEPT: one label per concept. Across the visible operations, an output key carries one label
+ * ({@link RECORD_KEYS}: within one noun; `id`, each operation's own record, is left out); an
+ * identifier an action or search takes (`…_id`) carries the label its output carries.
+ */
+export function conceptProblems(definition: object): string[] {
+  const app = definition as Definition;
+  const labels = new Map<string, { label: string; where: string }>();
+  const problems: string[] = [];
+  const note = (scope: string, label: string, where: string): void => {
+    const first = labels.get(scope);
+    if (first === undefined) labels.set(scope, { label, where });
+    else if (first.label !== label)
+      problems.push(
+        `S-CONCEPT ${where}: "${label}" names what ${first.where} calls "${first.label}"; use one label`,
+      );
+  };
+  const visible = (kind: Kind, group: Record<string, Operation> | undefined) =>
+    Object.entries(group ?? {})
+      .filter(([, op]) => op.display?.hidden !== true)
+      .map(([key, op]) => ({ kind, key, op }));
+  const operations = [
+    ...visible('trigger', app.triggers),
+    ...visible('create', app.creates),
+    ...visible('search', app.searches),
+  ];
+  const scopeOf = (key: string, noun: string | undefined): string =>
+    RECORD_KEYS.has(key) ? `${noun ?? ''}\u0000${key}` : key;
+  for (const { kind, key, op } of operations) {
+    for (const field of (op.operation?.outputFields ?? []) as Field[]) {
+      if (typeof field !== 'object' || field === null || typeof field.label !== 'string') continue;
+      const fieldKey = String(field.key);
+      if (fieldKey === 'id') continue;
+      note(scopeOf(fieldKey, op.noun), field.label, `${kind} ${key}: output ${fieldKey}`);
+    }
+  }
+  for (const { kind, key, op } of operations) {
+    if (kind === 'trigger') continue; // a trigger's inputs are filters, not the value itself
+    for (const field of (op.operation?.inputFields ?? []) as Field[]) {
+      if (typeof field !== 'object' || field === null || typeof field.label !== 'string') continue;
+      const fieldKey = String(field.key);
+      if (/_id$/.test(fieldKey) && labels.has(fieldKey))
+        note(fieldKey, field.label, `${kind} ${key}: input ${fieldKey}`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * S-DROPDOWN: the choices one dropdown offered for records sharing a title (two conversations
+ * with the same subject, say) must read differently, or a user picks the wrong one.
+ */
+export function dropdownLabelProblems(
+  dropdown: string,
+  choices: Record<string, unknown>[],
+  labelKey: string,
+): string[] {
+  const byLabel = new Map<string, string[]>();
+  for (const choice of choices) {
+    const label = String(choice[labelKey] ?? '');
+    byLabel.set(label, [...(byLabel.get(label) ?? []), String(choice.id ?? '')]);
+  }
+  return [...byLabel.entries()]
+    .filter(([, ids]) => ids.length > 1)
+    .map(
+      ([label, ids]) =>
+        `S-DROPDOWN ${dropdown}: ${ids.length} choices read "${label}" (${ids.join(', ')}); add what tells them apart`,
+    );
+}
+
 /** Output keys of searches that search-powered fields read: exempt from S-SAME. */
 function searchTargets(app: Definition): Map<string, Set<string>> {
   const targets = new Map<string, Set<string>>();
@@ -486,6 +588,7 @@ export function definitionProblems(definition: object): string[] {
       problems.push(`D015 searchOrCreate ${key}: create ${soc.create} does not exist`);
   }
   problems.push(...referenceProblems(app));
+  problems.push(...conceptProblems(app));
 
   const all = [
     ...Object.values(app.triggers ?? {}),

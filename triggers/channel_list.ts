@@ -1,3 +1,4 @@
+import { distinctChoiceLabels } from '../lib/records/choice-labels';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { stringField } from '../lib/http/api-values';
@@ -24,7 +25,7 @@ export const channelSample: ChannelChoice = {
  */
 export const perform = (async (z, bundle) => {
   const channels = await dropdownPage(z, bundle, '/channels', 'channels');
-  return channels
+  const choices = channels
     .map((channel) => ({ channel, slug: stringField(channel.slug) }))
     .filter(({ slug }) => slug !== '')
     .map(({ channel, slug }) => ({
@@ -33,6 +34,7 @@ export const perform = (async (z, bundle) => {
       email: stringField(channel.email),
       channel_type: labelFor(CHANNEL_TYPES, channel.channel),
     }));
+  return distinctChoiceLabels(choices, (choice) => choice.email || choice.channel_type);
 }) satisfies PollingTriggerPerform<Record<string, never>, ChannelChoice>;
 
 export default defineTrigger({

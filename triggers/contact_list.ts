@@ -1,3 +1,4 @@
+import { distinctChoiceLabels } from '../lib/records/choice-labels';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { getPage } from '../lib/http/client';
 import { stringField } from '../lib/http/api-values';
@@ -33,7 +34,7 @@ export const perform = (async (z, bundle) => {
       stringField(contact.name).trim() || stringField(contact.friendly_name).trim() || identifier;
     choices.push({ id: identifier, name });
   }
-  return choices;
+  return distinctChoiceLabels(choices, (choice) => choice.id);
 }) satisfies PollingTriggerPerform<Record<string, never>, ContactChoice>;
 
 export default defineTrigger({

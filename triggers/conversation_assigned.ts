@@ -23,7 +23,7 @@ export const inputFields = defineInputFields([
     required: false,
     dynamic: 'staff_list.id.name',
     helpText:
-      'Only when a conversation is assigned to this staff member. Leave empty for assignments to anyone.',
+      "Only when a conversation is assigned to this staff member. Leave empty for assignments to anyone. Previous Assignee is the staff member's email (their name when Re:amaze gives no email); it is empty in the editor's test and the first time this Zap sees a conversation, as Re:amaze keeps no assignment history.",
   },
   changeChannelField,
 ]);
@@ -79,10 +79,7 @@ export default defineTrigger({
     perform,
     sample,
     outputFields: changeOutputFields([
-      {
-        key: 'previously_assigned_to',
-        label: 'Previously Assigned to (Email, or Name Without One)',
-      },
+      { key: 'previously_assigned_to', label: 'Previous Assignee' },
     ]),
   },
 });

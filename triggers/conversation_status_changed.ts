@@ -11,7 +11,11 @@ import {
 } from '../lib/polling/conversation-changes';
 import { conversationStatusCode } from '../lib/records/conversation';
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
-import { choice, choicesOf } from '../lib/input/read';
+import {
+  chosenStatuses,
+  STATUS_DROPDOWN,
+  STATUS_MOVES_ON_ITS_OWN,
+} from '../lib/records/conversation-statuses';
 import { CONVERSATION_STATUSES, labelFor } from '../lib/records/labels';
 import { lazySample } from '../lib/records/lazy-sample';
 
@@ -22,16 +26,16 @@ export const inputFields = defineInputFields([
     key: 'status',
     label: 'New Status',
     required: false,
-    choices: choicesOf(CONVERSATION_STATUSES),
-    helpText:
-      'Only when a conversation changes to this status. Leave empty for every status change.',
+    list: true,
+    choices: STATUS_DROPDOWN,
+    helpText: `Only when a conversation changes to one of these statuses; choose a group such as "Done, Any Kind" to watch every way a conversation is resolved. Leave empty for every status change. ${STATUS_MOVES_ON_ITS_OWN} Previous Status is empty in the editor's test and the first time this Zap sees a conversation: Re:amaze keeps no status history, so it is the status this Zap saw before.`,
   },
   changeChannelField,
 ]);
 
-/** The status code chosen (its name is accepted too), or undefined for any; refuses anything else. */
-export function chosenStatus(value: unknown): string | undefined {
-  return choice(value, 'New Status', CONVERSATION_STATUSES);
+/** The status codes chosen (names and groups are accepted too), or undefined for any; refuses anything else. */
+export function chosenStatus(value: unknown): Set<number> | undefined {
+  return chosenStatuses(value, 'New Status');
 }
 
 /** The status as its code in text; '' when the conversation has none the integration can read. */
@@ -40,12 +44,13 @@ function statusOf(conversation: Record<string, unknown>): string {
   return code === null ? '' : String(code);
 }
 
-/** Watches the status; `wanted` is the chosen status code, undefined for any. */
-export function statusWatch(wanted: string | undefined): ChangeWatch {
+/** Watches the status; `wanted` holds the chosen status codes (or one code as text), undefined for any. */
+export function statusWatch(chosen: ReadonlySet<number> | string | undefined): ChangeWatch {
+  const wanted = typeof chosen === 'string' ? new Set([Number(chosen)]) : chosen;
   return {
     trigger: KEY,
     valueOf: statusOf,
-    wanted: (status) => wanted === undefined || status === wanted,
+    wanted: (status) => wanted === undefined || (status !== '' && wanted.has(Number(status))),
     creationCounts: false,
     createdWith: '0',
   };

@@ -3,6 +3,7 @@ import { getPage } from '../lib/http/client';
 import {
   CONVERSATION_LONG_FIELDS,
   conversationCreatedAt,
+  conversationStatusCode,
   conversationOutputFields,
   conversationSample,
   flattenConversation,
@@ -17,8 +18,22 @@ import { requireNewestFirst, newestFirst } from '../lib/records/conversation-ord
 import { fitResult } from '../lib/records/result-size';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
+import { chosenStatuses, STATUS_DROPDOWN } from '../lib/records/conversation-statuses';
 
-const inputFields = defineInputFields([channelFilterField, statusGroupField, tagFilterField]);
+const inputFields = defineInputFields([
+  channelFilterField,
+  statusGroupField,
+  {
+    key: 'status',
+    label: 'Status',
+    required: false,
+    list: true,
+    choices: STATUS_DROPDOWN,
+    helpText:
+      'Only conversations in one of these statuses when the Zap first sees them, for example "Not Done Yet" to leave out chats an AI agent or a rule already closed. Leave empty for any status. A new conversation is usually Open; one that reaches a status later does not fire here (use Conversation Status Changed for that).',
+  },
+  tagFilterField,
+]);
 
 /** Zapier deduplicates on `id`: the conversation slug, fixed for the conversation's life. */
 const slugOf = (conversation: Record<string, unknown>): string | undefined =>
@@ -35,6 +50,7 @@ const slugOf = (conversation: Record<string, unknown>): string | undefined =>
  */
 export const perform = (async (z, bundle) => {
   const params = conversationListParams(bundle.inputData);
+  const statuses = chosenStatuses(bundle.inputData.status, 'Status');
   const pollStarted = Date.now();
   const conversations = await pollNewestFirst({
     fetchPage: async (page, timeoutMs) => {
@@ -63,9 +79,13 @@ export const perform = (async (z, bundle) => {
       ? conversations
       : conversations.filter((c) => (conversationCreatedAt(c) ?? -Infinity) >= oldest);
 
+  const wanted = fresh.filter((conversation) => {
+    const code = conversationStatusCode(conversation);
+    return statuses === undefined || (code !== null && statuses.has(code));
+  });
   // flattenConversation's `id` is the slug: what Zapier deduplicates on.
   return fitResult(
-    newestFirst(fresh).map((conversation) =>
+    newestFirst(wanted).map((conversation) =>
       flattenConversation(conversation, bundle.authData.brand),
     ),
     [...CONVERSATION_LONG_FIELDS],

@@ -54,7 +54,8 @@ export const inputFields = defineInputFields([
     type: 'boolean',
     required: false,
     default: 'true',
-    helpText: 'No leaves out internal notes, which only your team can see.',
+    helpText:
+      'On (the default): internal notes your team writes fire the Zap too. Off: only messages the customer can see fire it.',
   },
 ]);
 

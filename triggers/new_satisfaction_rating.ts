@@ -1,26 +1,34 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { inboxConversationUrl } from '../lib/http/brand';
 import { getPage } from '../lib/http/client';
-import { inboxContactUrl } from '../lib/records/contact';
 import { requireNewestFirst } from '../lib/records/conversation-order';
-import { parseInstant, stringField } from '../lib/http/api-values';
-import { pollNewestFirst } from '../lib/polling/paging';
-import { fitResult } from '../lib/records/result-size';
-import { zapWatermarks } from '../lib/polling/zap-state';
+import { parseInstant } from '../lib/http/api-values';
+import {
+  DEFAULT_HORIZON_MS,
+  LATE_ARRIVAL_MS,
+  POLL_BUDGET_MS,
+  pollNewestFirst,
+} from '../lib/polling/paging';
+import { zapWatermarks, type Watermarks } from '../lib/polling/zap-state';
 import { invalid, list } from '../lib/input/read';
-import { lazySample } from '../lib/records/lazy-sample';
+import {
+  flattenRating,
+  idText,
+  RATING_LABELS,
+  ratedConversationId,
+  readRatedConversations,
+  satisfactionRatingOutputFields,
+  satisfactionRatingSample,
+  type SatisfactionRatingItem,
+} from '../lib/records/satisfaction-rating';
+import { fitResult } from '../lib/records/result-size';
 import { reportsPermission } from '../lib/records/report';
 
-/** What each rating means on the 1–5 survey scale. */
-export const RATING_LABELS: Readonly<Record<number, string>> = {
-  1: 'Very Dissatisfied',
-  2: 'Dissatisfied',
-  3: 'Neutral',
-  4: 'Satisfied',
-  5: 'Very Satisfied',
-};
+export { RATING_LABELS, satisfactionRatingSample, type SatisfactionRatingItem };
 
-/** Why a 403 here is not a login problem: the endpoint needs the role's Reports permission. */
+/**
+ * What the Reports permission means here. An empty 403 has a second cause Re:amaze does not tell
+ * apart (a wrong token gets the same answer): lib/http/client.ts names both then.
+ */
 export const REPORTS_PERMISSION = reportsPermission('reading satisfaction ratings');
 
 export const inputFields = defineInputFields([
@@ -33,23 +41,9 @@ export const inputFields = defineInputFields([
       .reverse()
       .map(([value, label]) => ({ value, label: `${value} – ${label}`, sample: value })),
     helpText:
-      'Fires only for these ratings, for example 1 and 2 to follow up on unhappy customers. Leave empty for every rating.',
+      'Fires only for these ratings, for example 1 and 2 to follow up on unhappy customers. Leave empty for every rating. A customer who changes their rating into one of these (5 to 1, say) fires the Zap once, with the new rating, if the change is less than an hour old; a rating fires at most once, however often it changes.',
   },
 ]);
-
-export type SatisfactionRatingItem = {
-  [key: string]: unknown;
-  id: string;
-  rating: number | null;
-  rating_label: string;
-  comment: string;
-  customer_id: string;
-  customer_url: string;
-  staff_id: string;
-  conversation_id: string;
-  conversation_url: string;
-  created_at: string;
-};
 
 /** The ratings chosen, as numbers; undefined for "every rating". Labels mapped from a step count too. */
 export function chosenRatings(value: unknown): Set<number> | undefined {
@@ -74,59 +68,33 @@ export function chosenRatings(value: unknown): Set<number> | undefined {
   );
 }
 
-/** A whole number 1–5, or null when the API sends something else. */
-function ratingNumber(value: unknown): number | null {
-  const number = typeof value === 'string' && /^\d$/.test(value.trim()) ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) && RATING_LABELS[number]
-    ? number
-    : null;
-}
-
-/** An id as text; the API sends them as strings, a number is accepted too. */
-function idText(value: unknown): string {
-  return stringField(value).trim();
-}
+/** When the rating was last given or changed: `updated_at`, else `created_at`. */
+const ratedAt = (rating: Record<string, unknown>): number | undefined =>
+  parseInstant(rating.updated_at) ?? parseInstant(rating.created_at);
 
 /**
- * One rating as the trigger outputs it. The API names the customer, the staff member and the
- * conversation by internal id only, so the links are built from those ids: the customer's page
- * at /admin/users/{id}, the conversation at /admin/conversations/{id} (Re:amaze looks a
- * conversation up by its database id when the slug does not match, as GET /conversations/{slug}
- * does). Never throws on an odd body.
- */
-export function flattenRating(
-  rating: Record<string, unknown>,
-  brand: unknown,
-): SatisfactionRatingItem {
-  const number = ratingNumber(rating.rating);
-  const customerId = idText(rating.user_id);
-  const conversationId = idText(rating.conversation_id);
-  return {
-    id: idText(rating.id),
-    rating: number,
-    rating_label: number === null ? '' : (RATING_LABELS[number] as string),
-    comment: stringField(rating.comment),
-    customer_id: customerId,
-    customer_url: /^\d+$/.test(customerId) ? inboxContactUrl(brand, customerId) : '',
-    staff_id: idText(rating.assignee_id),
-    conversation_id: conversationId,
-    conversation_url: /^\d+$/.test(conversationId)
-      ? inboxConversationUrl(brand, conversationId)
-      : '',
-    created_at: stringField(rating.created_at),
-  };
-}
-
-/**
- * Polls `GET /satisfaction_ratings` (newest first, as the documented sample lists them) under
- * the shared burst rule of lib/polling/paging.ts with this Zap's watermarks (docs/polling.md); Zapier deduplicates on the rating's `id`. One chosen
- * rating is also passed to the API as `rating` (it takes one value), so pages reach further back;
- * several are filtered here. Either way the filter is applied here too, so a list that ignored
- * `rating` could not fire the wrong ratings.
+ * Polls `GET /satisfaction_ratings?updated_after=` the look-back horizon (a documented filter,
+ * so the list holds every rating given or changed in the last hour whatever its order) under the
+ * shared burst rule of lib/polling/paging.ts, on the instant each rating was last given or
+ * changed, with this Zap's watermarks (docs/polling.md). Zapier deduplicates on the rating's
+ * `id`, so a rating fires once: when this Zap first sees it match the filter, a rating revised
+ * into the filter included. One chosen rating is also sent as `rating` (it takes one value);
+ * the filters are applied here too, so a list that ignored them could not fire the wrong
+ * ratings. Each rating newer than what the last poll returned gets its conversation read by id
+ * (one request per new rating and conversation, in the poll's time budget); the others were
+ * returned before and Zapier drops them again, so they are not looked up. A rating listed more
+ * than 30 s after it was given, behind a newer one already returned, fires without context.
  */
 export const perform = (async (z, bundle) => {
+  const started = Date.now();
   const wanted = chosenRatings(bundle.inputData.ratings);
   const only = wanted?.size === 1 ? [...wanted][0] : undefined;
+  const sample = bundle.meta?.isLoadingSample === true;
+  const horizon = started - DEFAULT_HORIZON_MS;
+  // The editor's test shows the latest ratings, however old; a Zap only the last hour's.
+  const updatedAfter = sample ? undefined : new Date(horizon).toISOString();
+  const store = zapWatermarks(z, bundle, 'new_satisfaction_rating');
+  let stored: Watermarks | undefined;
   const ratings = await pollNewestFirst({
     fetchPage: async (page, timeoutMs) => {
       const result = await getPage(
@@ -134,41 +102,55 @@ export const perform = (async (z, bundle) => {
         bundle,
         '/satisfaction_ratings',
         'satisfaction_ratings',
-        { rating: only, page },
+        { rating: only, updated_after: updatedAfter, page },
         { timeoutMs, forbiddenMessage: REPORTS_PERMISSION },
       );
       requireNewestFirst(page, result.pageCount, result.items, 'satisfaction ratings', 'ratings');
       return result;
     },
-    createdAt: (rating) => parseInstant(rating.created_at),
+    createdAt: ratedAt,
     identity: (rating) => idText(rating.id) || undefined,
     meta: bundle.meta,
-    watermarks: zapWatermarks(z, bundle, 'new_satisfaction_rating'),
+    watermarks: store && {
+      read: async () => (stored = await store.read()),
+      write: (value) => store.write(value),
+    },
     log: (line) => z.console.log(`New Satisfaction Rating: ${line}`),
   });
-  const items = ratings
-    .map((rating) => flattenRating(rating, bundle.authData.brand))
-    .filter(
-      (rating) => wanted === undefined || (rating.rating !== null && wanted.has(rating.rating)),
+
+  const kept = ratings.filter(
+    (rating) =>
+      (sample || (ratedAt(rating) ?? -Infinity) >= horizon) &&
+      (wanted === undefined || wanted.has(Number(rating.rating))),
+  );
+  // The newest instant the last poll returned: its recorded floor sits LATE_ARRIVAL_MS below it.
+  // Ratings up to it were returned then (Zapier drops them again); the dedupe seed fires nothing.
+  const returnedUpTo = stored === undefined ? undefined : stored.floors[1] + LATE_ARRIVAL_MS;
+  const fresh = bundle.meta?.isPopulatingDedupe
+    ? []
+    : kept.filter(
+        (rating) => returnedUpTo === undefined || (ratedAt(rating) ?? Infinity) > returnedUpTo,
+      );
+  const { found, skipped } = await readRatedConversations(
+    z,
+    bundle,
+    fresh.map(ratedConversationId).filter((id): id is string => id !== undefined),
+    started + POLL_BUDGET_MS,
+  );
+  if (skipped > 0)
+    z.console.log(
+      `New Satisfaction Rating: ${skipped} conversation(s) not read within the time budget; their ratings fire without conversation details.`,
     );
+  const items = kept.map((rating) => {
+    const id = ratedConversationId(rating);
+    return flattenRating(
+      rating,
+      id === undefined ? undefined : found.get(id),
+      bundle.authData.brand,
+    );
+  });
   return fitResult(items, ['comment']);
 }) satisfies PollingTriggerPerform<typeof inputFields, SatisfactionRatingItem>;
-
-export const satisfactionRatingSample: SatisfactionRatingItem = lazySample(() =>
-  flattenRating(
-    {
-      id: '456',
-      rating: 2,
-      comment: 'The replacement pole still has not arrived.',
-      user_id: '7310002',
-      assignee_id: '40002',
-      conversation_id: '880014',
-      created_at: '2026-03-09T15:41:08.000Z',
-      updated_at: '2026-03-09T15:41:08.000Z',
-    },
-    'acme',
-  ),
-);
 
 export default defineTrigger({
   key: 'new_satisfaction_rating',
@@ -182,17 +164,6 @@ export default defineTrigger({
     inputFields,
     perform,
     sample: satisfactionRatingSample,
-    outputFields: [
-      { key: 'id', label: 'Rating ID', type: 'string', primary: true },
-      { key: 'rating', label: 'Rating (1–5)', type: 'integer' },
-      { key: 'rating_label', label: 'Rating Label', type: 'string' },
-      { key: 'comment', label: 'Comment', type: 'string' },
-      { key: 'customer_id', label: 'Customer ID', type: 'string' },
-      { key: 'customer_url', label: 'Customer Link', type: 'string' },
-      { key: 'staff_id', label: 'Rated Staff Member ID', type: 'string' },
-      { key: 'conversation_id', label: 'Conversation ID', type: 'string' },
-      { key: 'conversation_url', label: 'Conversation Link', type: 'string' },
-      { key: 'created_at', label: 'Date Rated', type: 'datetime' },
-    ],
+    outputFields: satisfactionRatingOutputFields,
   },
 });

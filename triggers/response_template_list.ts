@@ -1,3 +1,4 @@
+import { distinctChoiceLabels } from '../lib/records/choice-labels';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { getPage } from '../lib/http/client';
 import { flattenResponseTemplate } from '../lib/records/response-template';
@@ -15,19 +16,34 @@ export const responseTemplateChoiceSample: ResponseTemplateChoice = {
   group_name: 'Shipping',
 };
 
+/** Re:amaze's page size (30 in every documented list): a page this full may have a next one. */
+export const TEMPLATE_PAGE_SIZE = 30;
+
+/** Pages read for one dropdown: 300 templates, well inside the dropdown's time. */
+export const MAX_TEMPLATE_PAGES = 10;
+
 /**
- * `GET /response_templates`: the brand's templates and the user's personal ones. Dropdown pages
- * are 0-based in Zapier and 1-based in Re:amaze; a page past the last one is empty rather than a
- * repeat of the last. Templates without an ID cannot be chosen and are left out.
+ * `GET /response_templates`: the brand's templates and the user's personal ones. Its documented
+ * answer carries no page counters (https://www.reamaze.com/api/get_response_templates), so the
+ * next page is read while a page is full, and reading stops at a page that adds no template
+ * (a server ignoring `page` repeats the first). The whole list comes on Zapier's first dropdown
+ * page; later ones are empty. Templates without an ID cannot be chosen and are left out.
  */
 export const perform = (async (z, bundle) => {
-  const page = (bundle.meta?.page ?? 0) + 1;
-  const result = await getPage(z, bundle, '/response_templates', 'response_templates', { page });
-  if (page > 1 && page > result.pageCount) return [];
-  return result.items
-    .map(flattenResponseTemplate)
-    .filter((template) => template.id !== '')
-    .map(({ id, name, group_name }) => ({ id, name: name || `Template ${id}`, group_name }));
+  if ((bundle.meta?.page ?? 0) > 0) return [];
+  const choices = new Map<string, ResponseTemplateChoice>();
+  for (let page = 1; page <= MAX_TEMPLATE_PAGES; page += 1) {
+    const { items } = await getPage(z, bundle, '/response_templates', 'response_templates', {
+      page,
+    });
+    const before = choices.size;
+    for (const { id, name, group_name } of items.map(flattenResponseTemplate)) {
+      if (id === '' || choices.has(id)) continue;
+      choices.set(id, { id, name: name || `Template ${id}`, group_name });
+    }
+    if (items.length < TEMPLATE_PAGE_SIZE || choices.size === before) break;
+  }
+  return distinctChoiceLabels([...choices.values()], (choice) => choice.group_name);
 }) satisfies PollingTriggerPerform<Record<string, never>, ResponseTemplateChoice>;
 
 export default defineTrigger({

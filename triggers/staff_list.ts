@@ -1,3 +1,4 @@
+import { distinctChoiceLabels } from '../lib/records/choice-labels';
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { staffEmail, staffName } from '../lib/records/staff';
@@ -29,7 +30,7 @@ export const perform = (async (z, bundle) => {
       name: staffName(staff),
     });
   }
-  return choices;
+  return distinctChoiceLabels(choices, (choice) => choice.id);
 }) satisfies PollingTriggerPerform<Record<string, never>, StaffChoice>;
 
 export default defineTrigger({

@@ -48,6 +48,11 @@ export interface ReamazeRequest {
   notFoundIsAbsent?: boolean;
   /** Overrides {@link REQUEST_TIMEOUT_MS}, e.g. for a later page of a poll that has less time left. */
   timeoutMs?: number;
+  /**
+   * The connection test: a brand address that cannot be found or reached is then most likely a
+   * mistyped Brand, and the error says so with the Brand as typed.
+   */
+  connectionTest?: boolean;
   /** A 2xx without a body (a DELETE's 204) is an answer, read as `undefined`, not a failure. */
   emptyAnswerAllowed?: boolean;
 }
@@ -312,6 +317,14 @@ function forbidden(
   if (RATE_LIMIT_WORDING.test(explanation ?? '')) {
     return rateLimited(z, 403, response.getHeader('retry-after'));
   }
+  if (forbiddenMessage && explanation === undefined) {
+    // An empty 403 is also what a wrong login email or token gets: name both causes.
+    return new z.errors.Error(
+      `Re:amaze refused this on ${host} (${statusLabel(403)}) without saying why. Either ${forbiddenMessage} Or the login email or API token is not accepted: then reconnect your Re:amaze account in Zapier with your login email and a current API token (Re:amaze → Settings → API Token).`,
+      'PermissionDenied',
+      403,
+    );
+  }
   if (forbiddenMessage && !/login|token|credential|password|authenticat/i.test(explanation ?? '')) {
     return new z.errors.Error(
       `Re:amaze refused this on ${host} (${statusLabel(403)}): ${readableMessage(forbiddenMessage)}`,
@@ -464,6 +477,12 @@ export async function reamazeExchange(
         `Re:amaze did not answer within ${Math.round(timeoutMs / 100) / 10} seconds.`,
       );
     }
+    if (
+      request.connectionTest &&
+      (err.code === 'ENOTFOUND' || err.type === 'system' || err.name === 'FetchError')
+    ) {
+      throw brandUnreachable(z, bundle, host, err.code);
+    }
     if (err.code === 'ENOTFOUND') {
       throw new z.errors.Error(
         `Could not find ${host}. Check that the brand is right: it is the part before .reamaze.io in your Re:amaze address.`,
@@ -508,6 +527,31 @@ export async function reamazeExchange(
   const refusal = apiExplanation(body, false);
   if (refusal !== undefined) throw errorIn2xx(z, method, asSentence(redact(refusal, bundle)));
   return { status: response.status, body };
+}
+
+/** The Brand as the user typed it, for a message: one line, at most 60 characters, secrets removed. */
+function typedBrand(bundle: Bundle): string {
+  const raw = String(bundle.authData?.brand ?? '')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim();
+  const shown = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
+  return redact(`"${shown}"`, bundle);
+}
+
+/** The connection test could not find or reach the brand's address: name the Brand as typed. */
+function brandUnreachable(
+  z: ZObject,
+  bundle: Bundle,
+  host: string,
+  code: string | undefined,
+): Error {
+  return withoutTrail(
+    new z.errors.Error(
+      `Could not connect to ${host} (${code ?? 'network error'}): check the Brand. You entered ${typedBrand(bundle)}; it must be the part before .reamaze.io in the address you use for Re:amaze (for https://acme.reamaze.io enter acme). If the Brand is right, Re:amaze may be unreachable for a moment: try again in a minute.`,
+      'UnknownBrand',
+      404,
+    ),
+  );
 }
 
 const CHECK_BEFORE_REPLAY = 'Check Re:amaze before you replay this step, so it is not done twice.';
@@ -616,7 +660,7 @@ export interface Page<T> {
 /** How a list is read: the request options, and whether the list may come bare. */
 export interface PageOptions extends Pick<
   ReamazeRequest,
-  'timeoutMs' | 'notFoundMessage' | 'forbiddenMessage' | 'notFoundIsAbsent'
+  'timeoutMs' | 'notFoundMessage' | 'forbiddenMessage' | 'notFoundIsAbsent' | 'connectionTest'
 > {
   /** The list may come as a bare array, one page of all items (GET /incidents, GET /systems). */
   bare?: boolean;

@@ -45,7 +45,7 @@ export const contactField = {
   required: true,
   dynamic: 'contact_list.id.name',
   search: 'find_contact.identifier',
-  helpText: `The contact's email address, or mobile number in E.164 form (for example \`${E164_EXAMPLE}\`).`,
+  helpText: `The contact's email address, or mobile number in E.164 form (for example \`${E164_EXAMPLE}\`). From an earlier contact step, map its Email or Mobile field, which holds whichever the contact has.`,
 } as const;
 
 /** Reads the Contact input: an email (contains @) or an E.164 mobile number; refused otherwise. */

@@ -26,6 +26,11 @@ const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 /** Characters that show nothing: spaces, controls, zero-width and other format characters. */
 const INVISIBLE = /^[\s\p{Cc}\p{Cf}]*$/u;
 
+/** True when a text shows nothing: only spaces, controls, zero-width or other format characters. */
+export function showsNothing(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
 /**
  * The value as a string, untouched, or undefined when it shows nothing. Numbers and booleans are
  * written out; an object or a list (a field mapped from a whole record or line items) is refused,

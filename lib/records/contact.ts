@@ -3,6 +3,7 @@ import { brandHost } from '../http/brand';
 import { API_CONTACT_SAMPLE } from './contact.sample';
 import { dateTimeField, isRecord, parseInstant, stringField } from '../http/api-values';
 import { lazySample } from './lazy-sample';
+import { splitName } from './person-name';
 
 /**
  * A Re:amaze contact as every contact operation outputs it: one flat set of fields a no-code user
@@ -30,6 +31,8 @@ export type ContactItem = {
   /** Re:amaze's unique key for the contact ({@link contactKey}): what Zapier deduplicates on. */
   id: string;
   name: string;
+  first_name: string;
+  last_name: string;
   friendly_name: string;
   email: string;
   mobile: string;
@@ -106,6 +109,7 @@ export function flattenContact(contact: Record<string, unknown>, brand: unknown)
   return {
     id: contactKey(contact) ?? '',
     name: stringField(contact.name),
+    ...splitName(stringField(contact.name)),
     friendly_name: stringField(contact.friendly_name),
     email,
     mobile,
@@ -131,16 +135,18 @@ export function flattenContact(contact: Record<string, unknown>, brand: unknown)
 export const contactOutputFields: PlainOutputField[] = [
   { key: 'id', label: 'Contact ID (Re:amaze)', required: true },
   { key: 'name', label: 'Name' },
+  { key: 'first_name', label: 'First Name' },
+  { key: 'last_name', label: 'Last Name' },
   { key: 'friendly_name', label: 'Friendly Name' },
   { key: 'email', label: 'Email' },
   { key: 'mobile', label: 'Mobile' },
-  { key: 'identifier', label: 'Email or Mobile (What Contact Fields Take)' },
-  { key: 'external_id', label: 'External ID (Your System)' },
+  { key: 'identifier', label: 'Email or Mobile' },
+  { key: 'external_id', label: "Your System's ID" },
   { key: 'twitter', label: 'Twitter' },
   { key: 'facebook', label: 'Facebook' },
   { key: 'instagram', label: 'Instagram' },
   { key: 'data', label: 'Custom Data', dict: true },
-  { key: 'notes[]note', label: 'Notes' },
+  { key: 'notes[]note', label: 'Notes (Most Contacts Have None)' },
   { key: 'notes[]created_at', label: 'Notes: Date Written' },
   { key: 'notes[]author_name', label: 'Notes: Author Name' },
   { key: 'created_at', label: 'Date Created', type: 'datetime' },

@@ -1,7 +1,9 @@
 /**
  * One conversation as `GET /conversations/{slug}` answers it (the official sample's keys, with the
  * `updated_at` and `data` real answers carry): a customer's email, a staff reply, and the
- * customer's follow-up. Every conversation operation's sample is this, flattened.
+ * customer's follow-up. Every conversation operation's sample is this, flattened. Its custom data
+ * is empty: custom fields are the account's own, and a sample key would offer a field most
+ * accounts never fill (live items still carry whatever the account stores).
  */
 export const API_CONVERSATION_SAMPLE = {
   subject: 'Where is my order #4471?',
@@ -10,7 +12,7 @@ export const API_CONVERSATION_SAMPLE = {
   created_at: '2026-03-09T14:22:05.118-05:00',
   updated_at: '2026-03-10T08:03:47.291-05:00',
   tag_list: ['shipping', 'order status'],
-  data: { order_number: '4471' },
+  data: {},
   message: {
     body: '<div>Hi, my order #4471 still hasn&rsquo;t arrived. The tracking page has said &quot;label created&quot; since March 2.</div>',
   },

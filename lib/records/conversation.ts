@@ -2,6 +2,7 @@ import type { PlainOutputField } from 'zapier-platform-core';
 import { inboxConversationUrl } from '../http/brand';
 import { CHANNEL_TYPES, CONVERSATION_STATUSES, labelFor } from './labels';
 import { toPlainText } from '../text/plain-text';
+import { splitName } from './person-name';
 import { API_CONVERSATION_SAMPLE } from './conversation.sample';
 import { dateTimeField, isRecord, parseInstant, record, stringField } from '../http/api-values';
 import { lazySample } from './lazy-sample';
@@ -21,6 +22,8 @@ export type ConversationItem = {
   subject: string;
   status: string;
   customer_name: string;
+  customer_first_name: string;
+  customer_last_name: string;
   customer_email: string;
   customer_mobile: string;
   assignee_name: string;
@@ -101,11 +104,15 @@ export function flattenConversation(conversation: unknown, brand: unknown): Conv
   const message = record(source.message);
   const lastCustomer = record(source.last_customer_message);
   const lastStaff = record(source.last_staff_message);
+  const customerName = stringField(author.name);
+  const { first_name, last_name } = splitName(customerName);
   return {
     id: slug,
     subject: stringField(source.subject),
     status: labelFor(CONVERSATION_STATUSES, statusCode(source.status)),
-    customer_name: stringField(author.name),
+    customer_name: customerName,
+    customer_first_name: first_name,
+    customer_last_name: last_name,
     customer_email: stringField(author.email),
     customer_mobile: stringField(author.mobile),
     assignee_name: stringField(assignee.name),
@@ -138,10 +145,12 @@ export const CONVERSATION_LONG_FIELDS = [
 
 /** The output-field labels shared by every conversation operation, most mapped first. */
 export const conversationOutputFields: PlainOutputField[] = [
-  { key: 'id', label: 'Conversation ID (End of Its Inbox Link)', required: true },
+  { key: 'id', label: 'Conversation ID', required: true },
   { key: 'subject', label: 'Subject' },
   { key: 'status', label: 'Status' },
   { key: 'customer_name', label: 'Customer Name' },
+  { key: 'customer_first_name', label: 'Customer First Name' },
+  { key: 'customer_last_name', label: 'Customer Last Name' },
   { key: 'customer_email', label: 'Customer Email' },
   { key: 'customer_mobile', label: 'Customer Mobile' },
   { key: 'assignee_name', label: 'Assignee Name' },
@@ -160,7 +169,7 @@ export const conversationOutputFields: PlainOutputField[] = [
   { key: 'updated_at', label: 'Date Updated', type: 'datetime' },
   { key: 'conversation_url', label: 'Conversation Link' },
   { key: 'data', label: 'Custom Data', dict: true },
-  { key: 'first_message_body', label: 'First Message Body (HTML/Markdown as Written)' },
+  { key: 'first_message_body', label: 'First Message Body (HTML/Markdown)' },
 ];
 
 /** What every conversation operation returns for {@link API_CONVERSATION_SAMPLE} on `acme`. */

@@ -4,6 +4,7 @@ import { inboxConversationUrl } from '../http/brand';
 import { MESSAGE_ORIGINS, MESSAGE_VISIBILITIES, labelFor } from './labels';
 import { API_MESSAGE_SAMPLE } from './message.sample';
 import { toPlainText } from '../text/plain-text';
+import { splitName } from './person-name';
 import { dateTimeField, parseInstant, record, records, stringField } from '../http/api-values';
 import { lazySample } from './lazy-sample';
 
@@ -28,6 +29,8 @@ export interface MessageItem {
   created_at: string | null;
   body_text: string;
   author_name: string;
+  author_first_name: string;
+  author_last_name: string;
   author_email: string;
   author_mobile: string;
   /** Null when neither the API nor the kind of message says. */
@@ -178,12 +181,16 @@ export function flattenMessage(
   const channel = record(conversation.category);
   const slug = stringField(conversation.slug);
   const body = stringField(message.body);
+  const authorName =
+    stringField(user.name) || stringField(user.display_name) || stringField(user.friendly_name);
+  const { first_name, last_name } = splitName(authorName);
   return {
     id,
     created_at: dateTimeField(message.created_at),
     body_text: toPlainText(message.body),
-    author_name:
-      stringField(user.name) || stringField(user.display_name) || stringField(user.friendly_name),
+    author_name: authorName,
+    author_first_name: first_name,
+    author_last_name: last_name,
     author_email: stringField(user.email),
     author_mobile: stringField(user.mobile),
     author_is_staff: authorIsStaff(message, user),
@@ -212,25 +219,26 @@ export const MESSAGE_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'created_at', label: 'Date Sent', type: 'datetime' },
   { key: 'body_text', label: 'Message (Plain Text)' },
   { key: 'author_name', label: 'Author Name' },
+  { key: 'author_first_name', label: 'Author First Name' },
+  { key: 'author_last_name', label: 'Author Last Name' },
   { key: 'author_email', label: 'Author Email' },
   { key: 'author_mobile', label: 'Author Mobile' },
   { key: 'author_is_staff', label: 'Sent by Staff', type: 'boolean' },
-  { key: 'visibility', label: 'Visibility (Visible to Customer, Internal Note, …)' },
+  { key: 'visibility', label: 'Visibility' },
   { key: 'sent_via', label: 'Sent via (Email, Chat, SMS, …)' },
   { key: 'conversation_subject', label: 'Conversation Subject' },
-  { key: 'conversation_id', label: 'Conversation ID (End of Its Inbox Link)' },
+  { key: 'conversation_id', label: 'Conversation ID' },
   { key: 'conversation_url', label: 'Conversation Link' },
   { key: 'channel_name', label: 'Channel' },
   { key: 'channel_id', label: 'Channel ID (Start of Its Email Address)' },
   { key: 'recipient_emails', label: 'Recipient Emails', list: true },
-  { key: 'attachments[]name', label: 'Attachment File Names' },
-  { key: 'attachments[]url', label: 'Attachment URLs (Use as File)' },
-  {
-    key: 'attachments[]content_type',
-    label: 'Attachment Content Types (From Extension When Missing)',
-  },
+  // Most messages carry no file: the labels say so; the sample keeps one, so a Zap that saves
+  // files (to Drive, say) can map them.
+  { key: 'attachments[]name', label: 'Attachment File Names (Often Empty)' },
+  { key: 'attachments[]url', label: 'Attachment URLs (Often Empty)' },
+  { key: 'attachments[]content_type', label: 'Attachment Content Types (Often Empty)' },
   { key: 'body', label: 'Body (HTML/Markdown as Written)' },
-  { key: 'origin_id', label: 'Origin ID (Your System’s Message ID)' },
+  { key: 'origin_id', label: "Your System's Message ID" },
 ];
 
 /** What a poll returns for {@link API_MESSAGE_SAMPLE} on the brand `acme`: the live shape. */

@@ -15,7 +15,6 @@ export type ResponseTemplateItem = {
   name: string;
   body: string;
   group_name: string;
-  personal: boolean;
 };
 
 export const responseTemplateOutputFields: PlainOutputField[] = [
@@ -23,18 +22,18 @@ export const responseTemplateOutputFields: PlainOutputField[] = [
   { key: 'name', label: 'Template Name', type: 'string' },
   { key: 'body', label: 'Template Text', type: 'string' },
   { key: 'group_name', label: 'Template Group', type: 'string' },
-  { key: 'personal', label: 'Personal Template', type: 'boolean' },
 ];
 
-/** One template from either endpoint. Never throws on an odd body. */
+/**
+ * One template from either endpoint. Never throws on an odd body. No "personal" flag: `is_personal`
+ * is only written (POST/PUT), GET never returns it (https://www.reamaze.com/api/get_response_templates).
+ */
 export function flattenResponseTemplate(template: Record<string, unknown>): ResponseTemplateItem {
-  const personal = template.is_personal;
   return {
     id: stringField(template.id).trim(),
     name: stringField(template.name),
     body: stringField(template.body),
     group_name: stringField(record(template.response_template_group).name),
-    personal: personal === true || personal === 1 || personal === '1',
   };
 }
 
@@ -42,7 +41,6 @@ export const responseTemplateSample: ResponseTemplateItem = flattenResponseTempl
   id: 3102,
   name: 'Delivery delayed',
   body: "Sorry for the wait. Our carrier reports a delay in your area; we'll keep an eye on your parcel and write again within 2 days.",
-  is_personal: 0,
   response_template_group: { id: 71, name: 'Shipping' },
 });
 
@@ -60,8 +58,8 @@ export function responseTemplateId(value: unknown): string | undefined {
 
 /**
  * Reads one template (`GET /response_templates/{id}`), documented as the template itself; a
- * `{"response_template": {…}}` wrapper is accepted too. A template without text is refused:
- * sending it would post an empty message.
+ * `{"response_template": {…}}` wrapper is accepted too. Whether its text can be sent (it may show
+ * nothing) is for the caller to decide: see Add Message's `composeBody`.
  */
 export async function readResponseTemplate(
   z: ZObject,
@@ -76,11 +74,5 @@ export async function readResponseTemplate(
     isRecord(answer) && isRecord(answer.response_template) ? answer.response_template : answer;
   if (!isRecord(body) || typeof body.body !== 'string')
     throw unexpectedShape(z, 'the response template');
-  const template = flattenResponseTemplate(body);
-  if (template.body.trim() === '') {
-    throw invalid(
-      `Response template "${template.name || id}" has no text to send. Add text to it in Re:amaze, or write the Message yourself.`,
-    );
-  }
-  return template;
+  return flattenResponseTemplate(body);
 }

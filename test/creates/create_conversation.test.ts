@@ -28,6 +28,8 @@ const requiredBody = {
 /** Every optional field left unmapped: Zapier sends empty strings (and empty lists and dicts). */
 const unmapped = {
   customer_name: '',
+  customer_first_name: '',
+  customer_last_name: '',
   tags: '',
   status: '',
   recipients: '',
@@ -87,6 +89,8 @@ describe('Create Conversation: the request', () => {
     await run({
       ...required,
       customer_name: '   ',
+      customer_first_name: '',
+      customer_last_name: '',
       tags: ['', '  '],
       status: ' ',
       recipients: [''],
@@ -123,6 +127,7 @@ describe('Create Conversation: the request', () => {
             recipients: ['alex@example.com', 'sam@example.org'],
             suppress_notification: true,
             attachment: 'https://files.example.com/receipts/4471.pdf',
+            attachments: ['https://files.example.com/receipts/4471.pdf'],
           },
           user: {
             name: 'Maya Lindqvist',
@@ -135,6 +140,8 @@ describe('Create Conversation: the request', () => {
     const result = await run({
       ...required,
       customer_name: 'Maya Lindqvist',
+      customer_first_name: 'Maya',
+      customer_last_name: 'Lindqvist',
       tags: ['shipping', 'order status'],
       status: '2',
       recipients: ['alex@example.com', ' sam@example.org '],
@@ -241,6 +248,8 @@ describe('Create Conversation: the request', () => {
       subject,
       message,
       customer_name: 'José Ñúñez 🌷 محمد',
+      customer_first_name: 'José Ñúñez 🌷',
+      customer_last_name: 'محمد',
       tags: ['日本語 タグ', '🔥 hot'],
       customer_data: { city: 'Zürich' },
       conversation_data: { Ключ: 'Значение ✓', note: 'line 1\nline 2' },
@@ -283,6 +292,8 @@ describe('Create Conversation: the request', () => {
       message: '\n  indented body\n',
       customer_email: ' maya.lindqvist@example.com ',
       customer_name: ' Maya ',
+      customer_first_name: ' Maya ',
+      customer_last_name: '',
     });
     expect(scope.isDone()).toBe(true);
   });

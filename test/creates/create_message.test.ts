@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { perform } from '../../creates/create_message';
+import createMessage, { perform, visibilityCode } from '../../creates/create_message';
 import { appTester, authData, failure, reamaze, resetNock } from '../helpers';
 
 afterEach(resetNock);
@@ -43,6 +43,34 @@ function noRequest(): nock.Scope {
   return reamaze().post(/.*/).reply(200, {});
 }
 
+describe('create_message: the reply/note choice', () => {
+  it('comes first, says what it chooses, and has no default: the user picks reply or note', () => {
+    const [first] = createMessage.operation.inputFields as Record<string, unknown>[];
+    expect(first).toMatchObject({
+      key: 'visibility',
+      label: 'Reply or Internal Note',
+      required: true,
+    });
+    expect(first).not.toHaveProperty('default');
+    expect(first?.choices).toEqual([
+      { value: '0', label: 'Reply (the Customer Sees It)', sample: '0' },
+      { value: '1', label: 'Internal Note (Only Your Team Sees It)', sample: '1' },
+    ]);
+  });
+
+  it.each([
+    ['0', 0],
+    ['1', 1],
+    [' Reply ', 0],
+    ['note', 1],
+    ['Visible to Customer', 0], // New Message's words, mapped from a trigger
+    ['internal note', 1],
+    ['Reply (the Customer Sees It)', 0],
+  ])('reads %j as %d', (given, code) => {
+    expect(visibilityCode(given)).toBe(code);
+  });
+});
+
 describe('create_message: the request', () => {
   it('sends only body and visibility for a plain reply (no empty user object)', async () => {
     const scope = reamaze()
@@ -79,6 +107,7 @@ describe('create_message: the request', () => {
           user: { name: 'Sam Ortega', email: 'sam@acme.example' },
           recipients: ['warehouse@acme.example', 'maya.partner@example.com'],
           attachment: 'https://files.acme.example/labels/4471.pdf',
+          attachments: ['https://files.acme.example/labels/4471.pdf'],
           suppress_notifications: true,
           suppress_autoresolve: true,
           origin_id: 'zap-run-8c41f2',
@@ -100,15 +129,23 @@ describe('create_message: the request', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('sends one file as `attachment` and several as the `attachments` list, as Zapier hands them over', async () => {
+  it('sends the first file as `attachment` (documented) and every file as `attachments`, as Zapier hands them over', async () => {
     const hydrated = 'https://zapier.com/engine/hydrate/1234/.eJwtjMEKgjAQRH/l/packing-slip.pdf';
     const scope = reamaze()
-      .post(PATH, { message: { body: 'Label attached.', visibility: 0, attachment: hydrated } })
+      .post(PATH, {
+        message: {
+          body: 'Label attached.',
+          visibility: 0,
+          attachment: hydrated,
+          attachments: [hydrated],
+        },
+      })
       .reply(200, postedMessage())
       .post(PATH, {
         message: {
           body: 'Both photos.',
           visibility: 0,
+          attachment: hydrated,
           attachments: [hydrated, 'https://files.acme.example/photos/box%201.jpg'],
         },
       })
@@ -200,11 +237,15 @@ describe('create_message: refused before any request', () => {
       { body: '  \n ' },
       'Message is required unless you choose a Response Template: write the message, map one from an earlier step, or choose a template.',
     ],
-    ['no type', { visibility: '' }, 'Type is required: map a value to it or type one in.'],
+    [
+      'no type',
+      { visibility: '' },
+      'Reply or Internal Note is required: map a value to it or type one in.',
+    ],
     [
       'an unknown type',
       { visibility: '2' },
-      'Type "2" is not one of the choices: use Visible to Customer, Internal Note.',
+      'Reply or Internal Note "2" is not one of the choices: use Reply (the Customer Sees It), Internal Note (Only Your Team Sees It).',
     ],
     [
       'a sender name without an email',
@@ -268,6 +309,8 @@ describe('create_message: answers', () => {
       created_at: '2026-03-09T15:02:11.734-05:00',
       body_text: 'Your parcel left our warehouse today.',
       author_name: 'Sam Ortega',
+      author_first_name: 'Sam',
+      author_last_name: 'Ortega',
       author_email: 'sam@acme.example',
       author_mobile: '',
       // Posted without a Sender Email: the connected user wrote it, and only staff can connect.
@@ -378,16 +421,6 @@ describe('create_message: a response template', () => {
       },
     ],
     [
-      'a template without text',
-      200,
-      { ...template, body: '  ' },
-      {
-        name: 'HaltedError',
-        message:
-          'Response template "Delivery delayed" has no text to send. Add text to it in Re:amaze, or write the Message yourself.',
-      },
-    ],
-    [
       'an answer that is not a template',
       200,
       { templates: [] },
@@ -414,6 +447,46 @@ describe('create_message: a response template', () => {
       ),
     ).toEqual(expected);
     expect(post.isDone()).toBe(false);
+  });
+
+  it.each([
+    ['spaces', '  \n '],
+    ['zero-width characters', '\u200b\u200d\ufeff \u2060'],
+    ['nothing', ''],
+  ])(
+    'refuses a template of only %s when no message is written: it would post an invisible reply',
+    async (_what, body) => {
+      reamaze()
+        .get(TEMPLATE)
+        .reply(200, { ...template, body });
+      const post = noRequest();
+      expect(
+        await failure(
+          add({ ...unmapped, conversation: SLUG, visibility: '0', response_template: '3102' }),
+        ),
+      ).toEqual({
+        name: 'HaltedError',
+        message:
+          'Response template "Delivery delayed" has no visible text to send. Add text to it in Re:amaze, or write the Message yourself.',
+      });
+      expect(post.isDone()).toBe(false);
+    },
+  );
+
+  it('sends the written message alone when the template shows nothing: the user wrote a message', async () => {
+    const scope = reamaze()
+      .get(TEMPLATE)
+      .reply(200, { ...template, body: '\u200b  ' })
+      .post(PATH, { message: { body: 'Hi Maya, checking on it now.', visibility: 1 } })
+      .reply(200, postedMessage());
+    await add({
+      ...unmapped,
+      conversation: SLUG,
+      body: 'Hi Maya, checking on it now.',
+      visibility: '1',
+      response_template: '3102',
+    });
+    expect(scope.isDone()).toBe(true);
   });
 
   it('checks every other field before reading the template', async () => {

@@ -45,6 +45,8 @@ describe('contacts against the sandbox', () => {
     expect(made).toMatchObject({
       id: expect.stringMatching(/^\d+$/),
       name: 'New Customer',
+      first_name: 'New',
+      last_name: 'Customer',
       email: 'new.customer@example.com',
       external_id: 'crm-1',
       data: { plan: 'Trial' },

@@ -101,7 +101,7 @@ describe('Create Conversation against the sandbox', () => {
     ];
     await run(createConversation(), { ...input, attachments: files });
     expect(sandbox.requests[0]?.body).toMatchObject({
-      conversation: { message: { attachments: files } },
+      conversation: { message: { attachment: files[0], attachments: files } },
     });
     // Checked in the sandbox's store: New Message's attachment outputs are described elsewhere.
     const [first] = sandbox.store.messagesOf('stove-recall-question');

@@ -37,6 +37,8 @@ describe('New Message against the sandbox', () => {
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[-+]\d\d:\d\d$/),
       body_text: 'Checking warehouse stock before confirming the 20th.',
       author_name: 'Alex Morgan',
+      author_first_name: 'Alex',
+      author_last_name: 'Morgan',
       author_email: 'agent@acme.example',
       author_mobile: '',
       author_is_staff: true,

@@ -20,65 +20,101 @@ afterEach(async () => {
   await stopE2eSandbox(sandbox);
 });
 
-const poll = (inputData: Item = {}): Promise<Item[]> =>
-  run<Item[]>(performOf('triggers', 'new_satisfaction_rating'), inputData);
+const poll = (inputData: Item = {}, meta: Item = {}): Promise<Item[]> =>
+  run<Item[]>(performOf('triggers', 'new_satisfaction_rating'), inputData, meta);
+
+const ratingId = (slug: string): string =>
+  String(sandbox.store.satisfactionRatings.find((r) => r.conversationSlug === slug)?.id);
 
 describe('New Satisfaction Rating against the sandbox', () => {
-  it('lists the seeded ratings newest first with one request', async () => {
+  it('reads the last hour by updated_after, and each new rating’s conversation by its database id', async () => {
     const items = await poll();
-    expect(requestLines(sandbox)).toEqual(['GET /satisfaction_ratings?page=1']);
-    expect(items.map((item) => [item.rating, item.rating_label])).toEqual([
-      [5, 'Very Satisfied'],
-      [2, 'Dissatisfied'],
-      [4, 'Satisfied'],
-      [1, 'Very Dissatisfied'],
-      [3, 'Neutral'],
-      [5, 'Very Satisfied'],
+    const [list, ...lookups] = requestLines(sandbox);
+    expect(list).toMatch(/^GET \/satisfaction_ratings\?updated_after=[^&]+Z&page=1$/);
+    expect(lookups).toEqual([
+      expect.stringMatching(/^GET \/conversations\/88\d{4}$/),
+      expect.stringMatching(/^GET \/conversations\/88\d{4}$/),
+    ]);
+    expect(items.map((item) => [item.rating, item.conversation_id])).toEqual([
+      [5, 'where-is-my-order-10482'],
+      [2, 'tent-pole-snapped-on-first-trip'],
     ]);
     const dana = sandbox.store.contactByEmail('dana.whitfield@example.com');
     expect(items[0]).toMatchObject({
       comment: 'Priya found my parcel in a day. Thank you!',
+      conversation_subject: 'Where is my order #10482?',
+      conversation_url: 'https://acme.reamaze.io/admin/conversations/where-is-my-order-10482',
+      customer_name: 'Dana Whitfield',
+      customer_first_name: 'Dana',
+      customer_last_name: 'Whitfield',
+      customer_email: 'dana.whitfield@example.com',
       customer_id: String(dana?.internalId),
       customer_url: `https://acme.reamaze.io/admin/users/${dana?.internalId}`,
-      staff_id: '40002',
+      assignee_name: 'Priya Shah',
+      assignee_email: 'priya@acme.example',
     });
   });
 
-  it('fires a new rating once: it is the only new id on the next poll', async () => {
-    const before = new Set((await poll()).map((item) => item.id));
+  it('the editor’s test shows the latest ratings, however old', async () => {
+    const items = await poll({}, { isLoadingSample: true, limit: 3 });
+    expect(requestLines(sandbox)[0]).toBe('GET /satisfaction_ratings?page=1');
+    expect(items.map((item) => item.rating)).toEqual([5, 2, 4]);
+  });
+
+  it('fires a new rating once, and reads only its conversation: ratings returned before cost nothing', async () => {
+    const meta = { zap: { id: 'ratings-e2e' } };
+    const before = new Set((await poll({}, meta)).map((item) => item.id));
     sandbox.store.addSatisfactionRating({
       conversation: 'sizing-question-for-the-ridge-jacket',
       rating: 1,
       comment: 'Wrong size advice.',
     });
-    const fresh = (await poll()).filter((item) => !before.has(item.id));
+    sandbox.clearLog();
+    const fresh = (await poll({}, meta)).filter((item) => !before.has(item.id));
+    expect(
+      requestLines(sandbox).filter((line) => line.startsWith('GET /conversations/')),
+    ).toHaveLength(1);
     expect(fresh).toEqual([
       expect.objectContaining({
         rating: 1,
         rating_label: 'Very Dissatisfied',
         comment: 'Wrong size advice.',
+        conversation_id: 'sizing-question-for-the-ridge-jacket',
       }),
     ]);
   });
 
-  it('with only unhappy ratings chosen, fires only those', async () => {
-    const items = await poll({ ratings: ['1', '2'] });
-    expect(items.map((item) => item.rating)).toEqual([2, 1]);
-    sandbox.clearLog();
-    const ones = await poll({ ratings: ['1'] });
-    expect(requestLines(sandbox)).toEqual(['GET /satisfaction_ratings?rating=1&page=1']);
-    expect(ones.map((item) => item.rating)).toEqual([1]);
+  it('a rating revised into "Only Ratings of 1" (5 → 1, days old) fires once, with its new value', async () => {
+    const meta = { zap: { id: 'unhappy' } };
+    const input = { ratings: ['1'] };
+    expect(await poll(input, meta)).toEqual([]);
+    const id = ratingId('warranty-replacement-for-stove-x2');
+    sandbox.store.reviseSatisfactionRating(Number(id), 1);
+    const fired = await poll(input, meta);
+    expect(fired.map((item) => [item.id, item.rating, item.conversation_id])).toEqual([
+      [id, 1, 'warranty-replacement-for-stove-x2'],
+    ]);
+    // Zapier has its ID now: the next polls return it again, and Zapier drops it.
+    expect((await poll(input, meta)).map((item) => item.id)).toEqual([id]);
   });
 
-  it("a rating's Conversation ID finds the conversation (customer and assignee) in a Find step", async () => {
+  it('with only unhappy ratings chosen, fires only those', async () => {
+    const items = await poll({ ratings: ['1', '2'] });
+    expect(items.map((item) => item.rating)).toEqual([2]);
+    sandbox.clearLog();
+    await poll({ ratings: ['5'] });
+    expect(requestLines(sandbox)[0]).toMatch(
+      /^GET \/satisfaction_ratings\?rating=5&updated_after=[^&]+&page=1$/,
+    );
+  });
+
+  it("a rating's Conversation ID is the slug every conversation step takes", async () => {
     const [newest] = await poll();
     sandbox.clearLog();
     const [conversation] = await run<Item[]>(performOf('searches', 'find_conversation'), {
       conversation: newest?.conversation_id,
     });
-    expect(requestLines(sandbox)).toEqual([
-      `GET /conversations/${newest?.conversation_id as string}`,
-    ]);
+    expect(requestLines(sandbox)).toEqual(['GET /conversations/where-is-my-order-10482']);
     expect(conversation).toMatchObject({
       id: 'where-is-my-order-10482',
       customer_email: 'dana.whitfield@example.com',

@@ -338,6 +338,7 @@ export const FAULTS: FaultCase[] = [
   {
     name: 'a reset connection',
     fault: { reset: true },
-    expected: (request) => temporary(request, 'The connection to Re:amaze failed (ECONNRESET).'),
+    expected: (request) =>
+      request.reset ?? temporary(request, 'The connection to Re:amaze failed (ECONNRESET).'),
   },
 ];

@@ -39,8 +39,9 @@ export const isRepresentative = (operation: RegisteredOperation, entry: Operatio
 export function runOperation(
   operation: RegisteredOperation,
   input: Record<string, unknown>,
+  meta: Record<string, unknown> = {},
 ): Promise<unknown> {
-  return appTester(operation.perform, { authData, inputData: input, meta: {} });
+  return appTester(operation.perform, { authData, inputData: input, meta });
 }
 
 /**
@@ -107,7 +108,7 @@ export function faultMatrix({ full }: { full: boolean }): MatrixCount {
     const sent = record((index) => (index === position ? injected : undefined));
 
     const expected = fault.expected(request);
-    const result = runOperation(operation, entry.input);
+    const result = runOperation(operation, entry.input, entry.meta);
     if ('empty' in expected) {
       expect(await result).toEqual([]);
     } else if ('answered' in expected) {
@@ -127,7 +128,7 @@ export function faultMatrix({ full }: { full: boolean }): MatrixCount {
     describe(`${operation.kind} ${operation.key}, ${entry.name}`, () => {
       it('runs clean with its minimal input, making exactly the listed requests', async () => {
         const sent = record(() => undefined);
-        const result = await runOperation(operation, entry.input);
+        const result = await runOperation(operation, entry.input, entry.meta);
         if (operation.kind === 'trigger' || operation.kind === 'search') {
           expect(Array.isArray(result)).toBe(true);
           expect((result as unknown[]).length).toBeGreaterThan(0);

@@ -66,6 +66,8 @@ export interface ExpectedRequest {
   notFound: Outcome;
   /** What a 403 that is not about the login leads to, when the operation says what it needs. */
   forbidden?: Outcome;
+  /** What a reset connection leads to, when not a temporary failure (the connection test). */
+  reset?: Outcome;
   /** What a 2xx without a body leads to, when not the client's "unreadable answer". */
   emptyAnswer?: Outcome;
 }
@@ -73,6 +75,8 @@ export interface ExpectedRequest {
 export interface OperationCase {
   name: string;
   input: Record<string, unknown>;
+  /** `bundle.meta`, when the case needs one (default none). */
+  meta?: Record<string, unknown>;
   /** Every request of a clean run, in order. */
   requests: ExpectedRequest[];
 }
@@ -193,7 +197,24 @@ function reportRead(name: ReportName): ExpectedRequest {
  * the cross-cutting tests refuse to run an operation they have no entry for.
  */
 export const OPERATION_CASES: Record<string, OperationCase[]> = {
-  auth: [{ name: 'auth test', input: {}, requests: [listRead('/channels', 'channels')] }],
+  auth: [
+    {
+      name: 'auth test',
+      input: {},
+      requests: [
+        listRead('/channels', 'channels', {
+          reset: {
+            error: {
+              name: 'AppError',
+              code: 'UnknownBrand',
+              status: 404,
+              message: `Could not connect to ${HOST} (ECONNRESET): check the Brand. You entered "acme"; it must be the part before .reamaze.io in the address you use for Re:amaze (for https://acme.reamaze.io enter acme). If the Brand is right, Re:amaze may be unreachable for a moment: try again in a minute.`,
+            },
+          },
+        }),
+      ],
+    },
+  ],
   channel_list: [{ name: 'dropdown', input: {}, requests: [listRead('/channels', 'channels')] }],
   staff_list: [{ name: 'dropdown', input: {}, requests: [listRead('/staff', 'staff')] }],
   contact_list: [{ name: 'dropdown', input: {}, requests: [listRead('/contacts', 'contacts')] }],
@@ -218,8 +239,11 @@ export const OPERATION_CASES: Record<string, OperationCase[]> = {
   ],
   new_satisfaction_rating: [
     {
-      name: 'every rating',
+      // The dedupe seed reads no conversation: the list alone. The lookups' own faults (404,
+      // temporary, login) are tested in test/triggers/new_satisfaction_rating.test.ts.
+      name: 'the dedupe seed',
       input: {},
+      meta: { isPopulatingDedupe: true },
       requests: [
         listRead('/satisfaction_ratings', 'satisfaction_ratings', {
           wrongShape: unexpected('the list of satisfaction ratings'),

@@ -46,9 +46,8 @@ describe('Find Response Template', () => {
         name: 'Return label',
         body: 'Here is your prepaid return label.',
         group_name: 'Returns',
-        personal: false,
       },
-      { id: '3110', name: 'Return label (EU)', body: 'EU label', group_name: '', personal: true },
+      { id: '3110', name: 'Return label (EU)', body: 'EU label', group_name: '' },
     ]);
     expect(scope.isDone()).toBe(true);
   });

@@ -120,7 +120,7 @@ describe('conversation_assigned', () => {
     );
     expect(conversationAssigned.operation.outputFields).toContainEqual({
       key: 'previously_assigned_to',
-      label: 'Previously Assigned to (Email, or Name Without One)',
+      label: 'Previous Assignee',
     });
   });
 });

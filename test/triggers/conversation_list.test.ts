@@ -44,13 +44,42 @@ describe('conversation_list (hidden dropdown of recent conversations)', () => {
       conversationChoiceSample,
       {
         id: 'refund',
-        name: 'Refund ↩️ طلب',
+        name: 'Refund ↩️ طلب · Omar · 2026-03-09 10:00',
+        subject: 'Refund ↩️ طلب',
         customer_name: 'Omar',
         customer_email: '',
         created_at: '2026-03-09T10:00:00.000Z',
       },
     ]);
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('names subject, customer and date, so two "Refund request" conversations read differently', async () => {
+    reamaze()
+      .get('/api/v1/conversations')
+      .query({ page: '1' })
+      .reply(200, {
+        page_size: 30,
+        page_count: 1,
+        total_count: 4,
+        conversations: [
+          conversation('refund-request-2', 'Refund request', {
+            author: { name: 'Ana Silva', email: 'ana@example.com' },
+            created_at: '2026-03-10T09:12:00.000-05:00',
+          }),
+          conversation('refund-request', 'Refund request', {
+            author: { name: 'Bo Chen', email: 'bo@example.com' },
+          }),
+          conversation('same-a', 'Same', { author: { name: 'Kim', email: 'kim@a.example' } }),
+          conversation('same-b', 'Same', { author: { name: 'Kim', email: 'kim@b.example' } }),
+        ],
+      });
+    expect((await list()).map((choice) => choice.name)).toEqual([
+      'Refund request · Ana Silva · 2026-03-10 09:12',
+      'Refund request · Bo Chen · 2026-03-09 14:22',
+      'Same · Kim · 2026-03-09 14:22 (kim@a.example)',
+      'Same · Kim · 2026-03-09 14:22 (kim@b.example)',
+    ]);
   });
 
   it('asks Re:amaze for the next page on "load more" (Zapier pages from 0, Re:amaze from 1)', async () => {
@@ -93,14 +122,16 @@ describe('conversation_list (hidden dropdown of recent conversations)', () => {
     expect(await list()).toEqual([
       {
         id: 'no-subject',
-        name: '(no subject) no-subject',
+        name: '(no subject) #no-subject',
+        subject: '',
         customer_name: '',
         customer_email: '',
         created_at: null,
       },
       {
         id: 'blank',
-        name: '(no subject) blank',
+        name: '(no subject) #blank',
+        subject: '   ',
         customer_name: '',
         customer_email: '',
         created_at: null,

@@ -55,12 +55,57 @@ describe('conversation_status_changed: the request', () => {
     expect((await poll({ status })).map((i) => i.conversation_id)).toEqual(['auto']);
   });
 
+  it.each<[string, unknown, string[]]>([
+    ['a group: "Done, Any Kind"', ['any_done'], ['auto', 'done', 'ai']],
+    [
+      'its label, mapped from a step',
+      'Done, Any Kind (Done, Auto-Done, AI Agent Done)',
+      ['auto', 'done', 'ai'],
+    ],
+    ['several statuses', ['0', 'On Hold'], ['open', 'hold']],
+    ['a group and a status', ['any_spam', '1'], ['spam', 'responded']],
+  ])('takes %s, and fires for each status in it', async (_what, status, fired) => {
+    reamaze()
+      .get('/api/v1/conversations')
+      .query(true)
+      .reply(
+        200,
+        conversationsPage([
+          statusAgo('auto', 1, 6),
+          statusAgo('done', 2, 2),
+          statusAgo('open', 3, 0),
+          statusAgo('ai', 4, 8),
+          statusAgo('hold', 5, 5),
+          statusAgo('spam', 6, 9),
+          statusAgo('responded', 7, 1),
+        ]),
+      );
+    expect((await poll({ status })).map((i) => i.conversation_id)).toEqual(fired);
+  });
+
+  it('offers the groups first, then every status, several at once, and says replies move the status', () => {
+    const [field] = statusChanged.operation.inputFields as {
+      list?: boolean;
+      choices: { label: string }[];
+      helpText: string;
+    }[];
+    expect(field?.list).toBe(true);
+    expect(field?.choices.map((choice) => choice.label).slice(0, 4)).toEqual([
+      'Done, Any Kind (Done, Auto-Done, AI Agent Done)',
+      'Not Done Yet (Open, Responded, On Hold, AI Agent Assigned)',
+      'Spam, Any Kind (Spam, Spam (AI))',
+      'Open',
+    ]);
+    expect(field?.helpText).toContain('a staff reply turns Open into Responded');
+    expect(field?.helpText).toContain("Previous Status is empty in the editor's test");
+  });
+
   it('refuses a status Re:amaze does not have, before any request', async () => {
     const scope = reamaze().get(/.*/).reply(200, conversationsPage([]));
     expect(await failure(poll({ status: 'Resolved' }))).toEqual({
       name: 'HaltedError',
       message:
-        'New Status "Resolved" is not one of the choices: use Open, Responded, Done, Spam, Archived, On Hold, Auto-Done, AI Agent Assigned, AI Agent Done, Spam (AI), or leave it empty.',
+        'New Status "Resolved" is not one of the choices: use Open, Responded, Done, Spam, Archived, On Hold, Auto-Done, AI Agent Assigned, AI Agent Done, Spam (AI), Done, Any Kind (Done, Auto-Done, AI Agent Done), Not Done Yet (Open, Responded, On Hold, AI Agent Assigned), Spam, Any Kind (Spam, Spam (AI)), or leave it empty.',
     });
     expect(scope.isDone()).toBe(false);
   });
@@ -133,7 +178,7 @@ describe('conversation_status_changed: the items', () => {
       expect.arrayContaining([
         {
           key: 'conversation_id',
-          label: 'Conversation ID (End of Its Inbox Link)',
+          label: 'Conversation ID',
           required: true,
         },
         { key: 'previous_status', label: 'Previous Status' },

@@ -51,6 +51,28 @@ describe('new_conversation: the request', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('keeps only conversations in the chosen statuses (groups too), matched here: the list has no such filter', async () => {
+    const scope = reamaze()
+      .get('/api/v1/conversations')
+      .query({ page: '1' })
+      .reply(
+        200,
+        conversationsPage([
+          { ...startedAgo('open', 1), status: 0 },
+          { ...startedAgo('bot-closed', 2), status: 8 },
+          { ...startedAgo('held', 3), status: 5 },
+          { ...startedAgo('no-status', 4), status: null },
+        ]),
+      );
+    const items = await poll({ status: ['not_done'] });
+    expect(items.map((i) => i.id)).toEqual(['open', 'held']);
+    expect(scope.isDone()).toBe(true);
+    expect(await failure(poll({ status: ['Closed'] }))).toMatchObject({
+      name: 'HaltedError',
+      message: expect.stringMatching(/^Status "Closed" is not one of the choices/),
+    });
+  });
+
   it('sends channel as category, status group as filter and tags comma-separated', async () => {
     const scope = reamaze()
       .get('/api/v1/conversations')

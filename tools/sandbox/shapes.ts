@@ -191,9 +191,27 @@ export function conversationShape(
     author: author ? personShape(author) : null,
     assignee: assignee ? { name: assignee.name, email: assignee.email } : null,
     category: channelRef(store.channel(conversation.channelSlug)),
-    followers: conversation.followerEmails.map((email) => {
-      const user = store.staffByEmail(email);
-      return { name: user?.name ?? email, email, 'staff?': true, 'customer?': false };
-    }),
+    // The customer follows their own conversation, as real answers show, before any staff.
+    followers: [
+      ...(author ? [{ ...personShape(author), 'staff?': false, 'customer?': true }] : []),
+      ...conversation.followerEmails.map((email) => {
+        const user = store.staffByEmail(email);
+        return { name: user?.name ?? email, email, 'staff?': true, 'customer?': false };
+      }),
+    ],
   };
+}
+
+/**
+ * A conversation as GET /conversations lists it: the documented list sample has no
+ * `last_staff_message` and no `data` (only GET /conversations/{slug} adds them).
+ */
+export function conversationListShape(
+  store: Store,
+  conversation: Conversation,
+): Record<string, unknown> {
+  const listed = conversationShape(store, conversation);
+  delete listed.last_staff_message;
+  delete listed.data;
+  return listed;
 }

@@ -530,6 +530,19 @@ export class Store {
     return rating;
   }
 
+  /** The customer changes their rating (Re:amaze keeps the id and moves `updated_at`). */
+  reviseSatisfactionRating(
+    id: number,
+    rating: number,
+    at: number = this.now(),
+  ): SatisfactionRating {
+    const found = this.satisfactionRatings.find((each) => each.id === id);
+    if (!found) throw new Error(`unknown satisfaction rating ${id}`);
+    found.rating = rating;
+    found.updatedAt = at;
+    return found;
+  }
+
   addResponseTemplate(
     input: Omit<ResponseTemplate, 'id' | 'createdAt'> & { createdAt?: number },
   ): ResponseTemplate {

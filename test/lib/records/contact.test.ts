@@ -39,6 +39,8 @@ describe('flattenContact', () => {
     expect(flattenContact(listed, 'acme')).toEqual({
       id: '48211907',
       name: 'Maya Lindqvist',
+      first_name: 'Maya',
+      last_name: 'Lindqvist',
       friendly_name: 'Maya',
       email: 'maya.lindqvist@example.com',
       mobile: '+14155550123',
@@ -84,6 +86,8 @@ describe('flattenContact', () => {
     expect(item).toEqual({
       id: 'email:bob@example.com',
       name: 'John Doe',
+      first_name: 'John',
+      last_name: 'Doe',
       friendly_name: 'Johnny',
       email: 'bob@example.com',
       mobile: '',

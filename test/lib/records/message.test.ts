@@ -363,6 +363,8 @@ describe('flattenMessage', () => {
   it('fills odd messages sensibly: no user, no category, null body, garbled lists, unknown codes', () => {
     expect(flat(ODD_MESSAGES['no user'] as ApiMessage)).toMatchObject({
       author_name: '',
+      author_first_name: '',
+      author_last_name: '',
       author_email: '',
       author_is_staff: null,
     });
@@ -393,6 +395,8 @@ describe('flattenMessage', () => {
       created_at: null,
       body_text: '',
       author_name: '',
+      author_first_name: '',
+      author_last_name: '',
       author_email: '',
       author_mobile: '',
       author_is_staff: null,

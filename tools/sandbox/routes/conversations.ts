@@ -16,7 +16,7 @@ import {
   type Route,
   type RouteContext,
 } from '../http';
-import { conversationShape } from '../shapes';
+import { conversationListShape, conversationShape } from '../shapes';
 import type { Conversation, ConversationChanges, Store } from '../store';
 import { attachmentsOf, recipientsOf } from './messages';
 import { conversationDatabaseId } from './satisfaction_ratings';
@@ -113,7 +113,7 @@ function list({ store, query }: RouteContext): Reply {
   const conversations = [...store.conversations.values()]
     .filter(matches)
     .sort((a, b) => key(b) - key(a) || b.seq - a.seq);
-  return paged(query, 'conversations', conversations, (c) => conversationShape(store, c));
+  return paged(query, 'conversations', conversations, (c) => conversationListShape(store, c));
 }
 
 function statusOf(value: unknown): number | undefined {

@@ -101,7 +101,8 @@ export function attachmentsOf(
     urls.push(...input.attachments);
   }
   const attachments: Attachment[] = [];
-  for (const url of urls) {
+  // The same file under both keys is one file (how Re:amaze combines the keys is not documented).
+  for (const url of urls.filter((each, index) => urls.indexOf(each) === index)) {
     const attachment = attachmentFrom(url);
     if (!attachment) return { errors: { attachment: [`${String(url)} is not a valid URL`] } };
     attachments.push(attachment);

@@ -3,8 +3,11 @@ import { formatInstant } from '../shapes';
 import type { ResponseTemplate, StaffUser, Store } from '../store';
 
 /**
- * GET /response_templates (`q` matches name or body, any case; sorted by name) and
- * GET /response_templates/{id}. Each user sees the brand's templates and their own personal ones.
+ * GET /response_templates (`q` matches name or body, any case; sorted by name; 30 a page by
+ * `page`) and GET /response_templates/{id}. Each user sees the brand's templates and their own
+ * personal ones. The documented answer (https://www.reamaze.com/api/get_response_templates) is
+ * `{"response_templates": […]}` alone: no page counters, and no `is_personal`, which is only
+ * written.
  */
 
 function visibleTo(store: Store, user: StaffUser): ResponseTemplate[] {
@@ -18,7 +21,6 @@ function templateShape(template: ResponseTemplate): Record<string, unknown> {
     id: template.id,
     name: template.name,
     body: template.body,
-    is_personal: template.personalOf === null ? 0 : 1,
     response_template_group: template.group,
     created_at: formatInstant(template.createdAt),
   };
@@ -36,7 +38,13 @@ const routes: Route[] = [
             q === undefined || t.name.toLowerCase().includes(q) || t.body.toLowerCase().includes(q),
         )
         .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
-      return paged(query, 'response_templates', templates, templateShape);
+      const { response_templates: items } = paged(
+        query,
+        'response_templates',
+        templates,
+        templateShape,
+      ).body as Record<string, unknown>;
+      return ok({ response_templates: items });
     },
   },
   {

@@ -1,12 +1,13 @@
 import { instantParam, paged, param, type Route } from '../http';
-import { formatInstant } from '../shapes';
 import type { SatisfactionRating, Store } from '../store';
 
 /**
- * GET /satisfaction_ratings: newest first (the order of the documented sample), filtered by
- * `rating` and `created_after`; a user whose role lacks Reports (`access_reports`) gets a 403.
- * Ratings name everyone by internal id only: the customer's contact id, the staff member's user
- * id and the conversation's database id (not its slug).
+ * GET /satisfaction_ratings: newest created first (the order of the documented sample), filtered
+ * by `rating`, `created_after`, `created_before`, `updated_after` and `updated_before` (the
+ * documented filters); a user whose role lacks Reports (`access_reports`) gets a 403. Ratings
+ * name everyone by internal id only: the customer's contact id, the staff member's user id and
+ * the conversation's database id (not its slug), which GET /conversations/{id} resolves. Times
+ * are in UTC (`Z`), as the documented sample writes them, unlike the brand's offset elsewhere.
  */
 
 /** Internal ids the API shows for things the sandbox otherwise knows by slug or email. */
@@ -27,8 +28,8 @@ function ratingShape(store: Store, rating: SatisfactionRating): Record<string, u
     user_id: String(rating.customerId),
     assignee_id: staffId(store, rating.assigneeEmail),
     conversation_id: conversationDatabaseId(store, rating.conversationSlug),
-    created_at: formatInstant(rating.createdAt),
-    updated_at: formatInstant(rating.updatedAt),
+    created_at: new Date(rating.createdAt).toISOString(),
+    updated_at: new Date(rating.updatedAt).toISOString(),
   };
 }
 
@@ -41,10 +42,15 @@ const routes: Route[] = [
         return { status: 403, body: { error: 'You are not allowed to access reports' } };
       }
       const rating = param(query, 'rating');
-      const after = instantParam(query, 'created_after', 'start');
+      const window = (at: number, after: string, before: string): boolean => {
+        const from = instantParam(query, after, 'start');
+        const until = instantParam(query, before, 'end');
+        return (from === undefined || at > from) && (until === undefined || at < until);
+      };
       const ratings = store.satisfactionRatings
         .filter((r) => rating === undefined || String(r.rating) === rating)
-        .filter((r) => after === undefined || r.createdAt > after)
+        .filter((r) => window(r.createdAt, 'created_after', 'created_before'))
+        .filter((r) => window(r.updatedAt, 'updated_after', 'updated_before'))
         .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
       return paged(query, 'satisfaction_ratings', ratings, (r) => ratingShape(store, r));
     },
