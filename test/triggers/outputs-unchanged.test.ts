@@ -4,7 +4,7 @@ import { itemDigests, runOnPage, type OutputPages } from '../fixtures/output-pag
 
 /**
  * Performance work must not change a byte of what the triggers return: output-before.json holds,
- * for fixed pages, the digest of every item main's code returned before the processing changes
+ * for fixed pages, the digest of every item the code returned when last recorded (its `recordedFrom`)
  * (recorded with test/fixtures/output-pages.ts); the code of today must return the same.
  */
 

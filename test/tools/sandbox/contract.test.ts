@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import type { Sandbox } from '../../../tools/sandbox/server';
 import {
   BASIC,
@@ -101,7 +104,15 @@ describe('the sandbox, as Re:amaze', () => {
       author: expect.objectContaining({ id: expect.any(Number), name: 'Dana Whitfield' }),
       assignee: { name: 'Priya Shah', email: 'priya@acme.example' },
       category: { name: 'Support', slug: 'support', email: 'support@acme.example', channel: 1 },
+      // Followers include the customer, as real data shows (a Python client's models).
       followers: [
+        expect.objectContaining({
+          id: 7310001,
+          name: 'Dana Whitfield',
+          email: 'dana.whitfield@example.com',
+          'staff?': false,
+          'customer?': true,
+        }),
         { name: 'Marco Rossi', email: 'marco@acme.example', 'staff?': true, 'customer?': false },
       ],
     });
@@ -301,7 +312,17 @@ describe('the sandbox, as a test bench', () => {
   });
 
   it('`npm run sandbox` prints a working address and credentials, and stops on SIGTERM', async () => {
-    const script = join(__dirname, '../../../dist/tools/sandbox/main.js');
+    // The script as `npm run sandbox` runs it, bundled here so `npm test` needs no build first.
+    const script = join(mkdtempSync(join(tmpdir(), 'sandbox-')), 'main.js');
+    buildSync({
+      entryPoints: [join(__dirname, '../../../tools/sandbox/main.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: script,
+      external: ['zapier-platform-core'],
+      logLevel: 'silent',
+    });
     const child = spawn(process.execPath, [script, '--port=0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
