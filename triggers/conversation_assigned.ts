@@ -13,6 +13,7 @@ import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
 import { record, stringField } from '../lib/http/api-values';
 import { email } from '../lib/input/read';
 import { lazySample } from '../lib/records/lazy-sample';
+import { fitConversations } from '../lib/records/conversation';
 
 const KEY = 'conversation_assigned';
 
@@ -51,7 +52,7 @@ export function assignmentItem(change: ConversationChange): ChangeItem {
 
 export const perform = (async (z, bundle) => {
   const watch = assigneeWatch(email(bundle.inputData.assignee, 'Assigned to')?.toLowerCase());
-  return (await pollChanges(z, bundle, watch)).map(assignmentItem);
+  return fitConversations((await pollChanges(z, bundle, watch)).map(assignmentItem));
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 /** The sample conversation handed over to Jonas after the customer's thanks; Priya had it before. */

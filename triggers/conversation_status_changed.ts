@@ -18,6 +18,7 @@ import {
 } from '../lib/records/conversation-statuses';
 import { CONVERSATION_STATUSES, labelFor } from '../lib/records/labels';
 import { lazySample } from '../lib/records/lazy-sample';
+import { fitConversations } from '../lib/records/conversation';
 
 const KEY = 'conversation_status_changed';
 
@@ -63,7 +64,7 @@ export function statusChangeItem(change: ConversationChange): ChangeItem {
 
 export const perform = (async (z, bundle) => {
   const watch = statusWatch(chosenStatus(bundle.inputData.status));
-  return (await pollChanges(z, bundle, watch)).map(statusChangeItem);
+  return fitConversations((await pollChanges(z, bundle, watch)).map(statusChangeItem));
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 /** The sample conversation marked Done after the customer's thanks; this Zap saw it Open. */

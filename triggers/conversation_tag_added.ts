@@ -12,6 +12,7 @@ import {
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
 import { invalid, requiredText } from '../lib/input/read';
 import { lazySample } from '../lib/records/lazy-sample';
+import { fitConversations } from '../lib/records/conversation';
 
 const KEY = 'conversation_tag_added';
 
@@ -38,7 +39,9 @@ export const perform = (async (z, bundle) => {
     throw invalid(`Tag "${tag}" holds a comma: choose one tag (a Zap per tag watches several).`);
   }
   const conversations = await listChangedConversations(z, bundle, KEY, { tag });
-  return tagChanges(bundle.authData?.brand, KEY, tag, conversations).map(tagAddedItem);
+  return fitConversations(
+    tagChanges(bundle.authData?.brand, KEY, tag, conversations).map(tagAddedItem),
+  );
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export const sample = lazySample(() =>

@@ -16,6 +16,7 @@ import {
   tagFilterField,
 } from '../lib/input/conversation-filters';
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
+import { fitConversations } from '../lib/records/conversation';
 
 const KEY = 'conversation_updated';
 
@@ -33,7 +34,7 @@ export function updateItem(update: ConversationUpdate): ChangeItem {
 /** `GET /conversations?sort=changed` with the filters New Conversation offers. */
 export const perform = (async (z, bundle) => {
   const { filter, tag } = conversationListParams(bundle.inputData);
-  return (await pollUpdates(z, bundle, KEY, { filter, tag })).map(updateItem);
+  return fitConversations((await pollUpdates(z, bundle, KEY, { filter, tag })).map(updateItem));
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 /** The sample conversation after the customer's thanks; the Zap saw it before that message. */

@@ -4,6 +4,7 @@ import { pollWaiting, waitingItems } from '../lib/polling/conversation-waiting';
 import { channelFilterField } from '../lib/input/conversation-filters';
 import { choicesOf, email, requiredChoice, trimmed, wholeNumber } from '../lib/input/read';
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
+import { fitConversations } from '../lib/records/conversation';
 
 const KEY = 'conversation_waiting_for_reply';
 
@@ -49,11 +50,13 @@ export function thresholdMs(wait: unknown, unit: unknown): number {
 }
 
 export const perform = (async (z, bundle) =>
-  pollWaiting(z, bundle, {
-    thresholdMs: thresholdMs(bundle.inputData.wait, bundle.inputData.wait_unit),
-    assignee: email(bundle.inputData.assignee, 'Assigned to')?.toLowerCase(),
-    channel: trimmed(bundle.inputData.channel, channelFilterField.label),
-  })) satisfies PollingTriggerPerform<typeof inputFields>;
+  fitConversations(
+    await pollWaiting(z, bundle, {
+      thresholdMs: thresholdMs(bundle.inputData.wait, bundle.inputData.wait_unit),
+      assignee: email(bundle.inputData.assignee, 'Assigned to')?.toLowerCase(),
+      channel: trimmed(bundle.inputData.channel, channelFilterField.label),
+    }),
+  )) satisfies PollingTriggerPerform<typeof inputFields>;
 
 /** The sample conversation two hours after the customer's thanks, unanswered. */
 export const sample = ((): ReturnType<typeof waitingItems>[number] => {

@@ -1,7 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { getPage } from '../lib/http/client';
 import {
-  CONVERSATION_LONG_FIELDS,
+  fitConversations,
   conversationCreatedAt,
   conversationStatusCode,
   conversationOutputFields,
@@ -15,7 +15,6 @@ import {
   tagFilterField,
 } from '../lib/input/conversation-filters';
 import { requireNewestFirst, newestFirst } from '../lib/records/conversation-order';
-import { fitResult } from '../lib/records/result-size';
 import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
 import { chosenStatuses, STATUS_DROPDOWN } from '../lib/records/conversation-statuses';
@@ -84,11 +83,10 @@ export const perform = (async (z, bundle) => {
     return statuses === undefined || (code !== null && statuses.has(code));
   });
   // flattenConversation's `id` is the slug: what Zapier deduplicates on.
-  return fitResult(
+  return fitConversations(
     newestFirst(wanted).map((conversation) =>
       flattenConversation(conversation, bundle.authData.brand),
     ),
-    [...CONVERSATION_LONG_FIELDS],
   );
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 

@@ -6,6 +6,7 @@ import { splitName } from './person-name';
 import { API_CONVERSATION_SAMPLE } from './conversation.sample';
 import { dateTimeField, isRecord, parseInstant, record, stringField } from '../http/api-values';
 import { lazySample } from './lazy-sample';
+import { fitResult } from './result-size';
 
 /**
  * A Re:amaze conversation as every conversation operation outputs it (GET /conversations,
@@ -142,6 +143,12 @@ export const CONVERSATION_LONG_FIELDS = [
   'last_customer_message_text',
   'last_staff_message_text',
 ] as const;
+
+/** A poll's conversation items, their long texts cut only when the result would pass Zapier's limit. */
+export function fitConversations<T extends object>(items: T[]): T[] {
+  // Change items are conversation items plus a few fields: the long texts are the same keys.
+  return fitResult(items, [...CONVERSATION_LONG_FIELDS] as (keyof T & string)[]);
+}
 
 /** The output-field labels shared by every conversation operation, most mapped first. */
 export const conversationOutputFields: PlainOutputField[] = [

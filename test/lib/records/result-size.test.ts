@@ -1,4 +1,5 @@
-import { fitResult, resultCutNote } from '../../../lib/records/result-size';
+import { fitConversations } from '../../../lib/records/conversation';
+import { fitResult, RESULT_LIMIT_BYTES, resultCutNote } from '../../../lib/records/result-size';
 
 type Item = { id: string; body: string; text: string; n: number };
 
@@ -41,5 +42,27 @@ describe('fitResult', () => {
     expect(fitted[0]?.text).toMatch(
       /^(😀)+…\n\n\[Cut to fit Zapier's size limit for one poll: [\d,]+ of 20,000 characters shown\.\]$/u,
     );
+  });
+});
+
+describe('fitConversations (every conversation trigger, change triggers included)', () => {
+  it('fits 30 change items with 200 kB bodies under the limit, the change fields untouched', () => {
+    const body = '<p>' + 'x'.repeat(200_000) + '</p>';
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      id: `slug-${i}:conversation_status_changed:2@1`,
+      conversation_id: `slug-${i}`,
+      previous_status: 'Open',
+      first_message_body: body,
+      first_message_text: 'x'.repeat(200_000),
+      last_customer_message_text: 'x'.repeat(5_000),
+      last_staff_message_text: '',
+    }));
+    expect(bytes(items)).toBeGreaterThan(RESULT_LIMIT_BYTES);
+    const fitted = fitConversations(items);
+    expect(bytes(fitted)).toBeLessThanOrEqual(RESULT_LIMIT_BYTES);
+    expect(fitted.map((item) => [item.id, item.conversation_id, item.previous_status])).toEqual(
+      items.map((item) => [item.id, item.conversation_id, item.previous_status]),
+    );
+    expect(fitted[0]?.first_message_body).toMatch(/\[Cut to fit Zapier's size limit/);
   });
 });
