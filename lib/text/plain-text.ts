@@ -199,8 +199,11 @@ class TextWriter {
   out = '';
   private gap: '' | ' ' | '\t' = '';
   private breaks = 0;
-  /** The open link: its address, and where its text starts in `out` (-1: no text yet). */
-  private link: { url: string; start: number } | undefined;
+  /**
+   * The open link: its address, where its text starts in `out` (-1: no text yet), and that text
+   * while it is no longer than the address (kept aside: slicing `out` would copy all of it).
+   */
+  private link: { url: string; start: number; text: string | undefined } | undefined;
 
   get length(): number {
     return this.out.length;
@@ -225,13 +228,21 @@ class TextWriter {
 
   /** Text without source whitespace at either end (entities already decoded). */
   word(text: string): void {
-    if (this.out !== '') {
-      if (this.breaks > 0) this.out += this.breaks > 1 ? '\n\n' : '\n';
-      else this.out += this.gap;
-    }
+    let separator = '';
+    if (this.out !== '') separator = this.breaks > 0 ? (this.breaks > 1 ? '\n\n' : '\n') : this.gap;
+    this.out += separator;
     this.breaks = 0;
     this.gap = '';
-    if (this.link && this.link.start < 0) this.link.start = this.out.length;
+    const link = this.link;
+    if (link && link.start < 0) {
+      link.start = this.out.length;
+      link.text = '';
+      separator = '';
+    }
+    if (link?.text !== undefined) {
+      const linkText = link.text + separator + text;
+      link.text = linkText.length <= link.url.length ? linkText : undefined;
+    }
     this.out += text;
   }
 
@@ -265,7 +276,7 @@ class TextWriter {
 
   openLink(href: string): void {
     this.closeLink();
-    this.link = { url: decodeEntities(href.trim()), start: -1 };
+    this.link = { url: decodeEntities(href.trim()), start: -1, text: undefined };
   }
 
   /** "text (url)"; the bare address when the text is empty or is the address itself. */
@@ -274,11 +285,12 @@ class TextWriter {
     this.link = undefined;
     if (!link || !SHOWN_URL.test(link.url)) return;
     const bare = link.url.replace(/^mailto:/i, '');
-    const short = link.start >= 0 && this.out.length - link.start <= link.url.length;
-    const text = short ? this.out.slice(link.start) : undefined;
+    const text = link.text;
     if (link.start < 0) {
       this.word(bare);
-    } else if (text === link.url || text === bare) {
+    } else if (text === bare) {
+      // The text is the address already: nothing to add.
+    } else if (text === link.url) {
       this.out = this.out.slice(0, link.start) + bare;
     } else {
       this.space();
