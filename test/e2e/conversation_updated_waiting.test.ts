@@ -40,10 +40,8 @@ describe('Conversation Updated against the sandbox', () => {
     });
     brand.advance(1);
     const fired = await updated();
-    // Lists carry no `last_staff_message` (the documented list sample): the reply shows as the
-    // status it set (Open → Responded).
     expect(fired.map((item) => [item.conversation_id, item.what_changed])).toEqual([
-      [CONVERSATION, 'Status'],
+      [CONVERSATION, 'Status, New Staff Reply'],
     ]);
     expect(fired[0]?.id).toBe(`${CONVERSATION}:conversation_updated@${brand.now - 60_000}`);
     expect(requestLines(brand.sandbox).at(-1)).toBe(

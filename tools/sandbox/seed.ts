@@ -40,6 +40,8 @@ interface ConversationSpec {
   holdForDays?: number;
   /** When staff last changed it without writing (resolved, put on hold): moves `updated_at`. */
   changedMinutesAgo?: number;
+  /** Listed without `last_staff_message` and `data`, as the documented list sample is. */
+  listedBare?: boolean;
   messages: [MessageSpec, ...MessageSpec[]];
 }
 
@@ -207,6 +209,7 @@ export function seedBrand(store: Store): void {
     },
     {
       subject: 'Do you ship to Canada?',
+      listedBare: true,
       channel: 'chat',
       customer: mei,
       status: 2,
@@ -572,6 +575,7 @@ export function seedBrand(store: Store): void {
         sender: sender(m.from) ?? { kind: 'customer', contactId: spec.customer.internalId },
       });
     }
+    if (spec.listedBare) conversation.listedBare = true;
     if (spec.changedMinutesAgo !== undefined) {
       store.updateConversation(conversation.slug, {}, ago(spec.changedMinutesAgo));
     }

@@ -203,14 +203,16 @@ export function conversationShape(
 }
 
 /**
- * A conversation as GET /conversations lists it: the documented list sample has no
- * `last_staff_message` and no `data` (only GET /conversations/{slug} adds them).
+ * A conversation as GET /conversations lists it. The documented list sample has no
+ * `last_staff_message` and no `data` (only GET /conversations/{slug} adds them), while models from
+ * real data list both: the seed lists some conversations bare (`listedBare`), the rest whole.
  */
 export function conversationListShape(
   store: Store,
   conversation: Conversation,
 ): Record<string, unknown> {
   const listed = conversationShape(store, conversation);
+  if (!conversation.listedBare) return listed;
   delete listed.last_staff_message;
   delete listed.data;
   return listed;

@@ -88,6 +88,8 @@ export interface Conversation {
   holdUntil: number | null;
   createdAt: number;
   updatedAt: number;
+  /** Listed like the documented list sample, without `last_staff_message` and `data`. */
+  listedBare?: boolean;
 }
 
 export interface Message {
