@@ -10,7 +10,7 @@ import {
   MESSAGE_SAMPLE,
   flattenMessage,
   isInternalNote,
-  messageIdentity,
+  messageIdentityAt,
   type MessageItem,
 } from '../lib/records/message';
 import { fitResult } from '../lib/records/result-size';
@@ -90,8 +90,8 @@ export function messageFilters(input: Record<string, unknown>): {
 export const perform = (async (z, bundle) => {
   const { params, includeInternalNotes } = messageFilters(bundle.inputData);
   const ids = new Map<Record<string, unknown>, string>();
-  const identity = (message: Record<string, unknown>): string => {
-    const id = messageIdentity(message);
+  const identity = (message: Record<string, unknown>, instant: number | undefined): string => {
+    const id = messageIdentityAt(message, instant);
     ids.set(message, id);
     return id;
   };

@@ -29,36 +29,71 @@ export function dateTimeField(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+/** The number written by `count` ASCII digits at `at`, or -1 when any of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = text.charCodeAt(i) - 48; // NaN past the end
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 /**
- * The instant of an ISO 8601 date-time with a time zone, in ms since the epoch (UTC), or undefined.
+ * The instant of an ISO 8601 date-time with a time zone, in ms since the epoch (UTC), or undefined:
+ * `YYYY-MM-DDThh:mm[:ss[.fraction]]` then `Z` or `±hh[[:]mm]` (`T` and `Z` in either case).
  * Parsed here rather than by `Date.parse` so message identity never depends on the engine; digits
  * past the millisecond are dropped, a date-time without a zone is refused (its instant is unknown).
+ * Read character by character: it runs for every message of every poll.
  */
 export function parseInstant(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
-  const match = ISO_DATE_TIME.exec(value);
-  if (!match) return undefined;
-  const y = Number(match[1]);
-  const mo = Number(match[2]);
-  const d = Number(match[3]);
-  const h = Number(match[4]);
-  const mi = Number(match[5]);
-  const s = Number(match[6] ?? '0');
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
+  const y = digitsAt(value, 0, 4);
+  const mo = digitsAt(value, 5, 2);
+  const d = digitsAt(value, 8, 2);
+  const h = digitsAt(value, 11, 2);
+  const mi = digitsAt(value, 14, 2);
+  const separators = value[4] === '-' && value[7] === '-' && value[13] === ':';
+  if (!separators || (value[10] !== 'T' && value[10] !== 't')) return undefined;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
   if (d > daysInMonth(y, mo)) return undefined; // e.g. 31 April
-  const ms = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
-  const zone = match[8] as string;
-  let offsetMinutes = 0;
-  if (zone !== 'Z' && zone !== 'z') {
-    const digits = zone.slice(1).replace(':', '');
-    const hours = Number(digits.slice(0, 2));
-    const minutes = Number(digits.slice(2) || '0');
-    if (hours > 23 || minutes > 59) return undefined;
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  let at = 16;
+  let s = 0;
+  let ms = 0;
+  if (value[at] === ':') {
+    s = digitsAt(value, at + 1, 2);
+    if (s < 0 || s > 59) return undefined;
+    at += 3;
+    if (value[at] === '.' || value[at] === ',') {
+      const start = (at += 1);
+      for (let scale = 100; digitsAt(value, at, 1) >= 0; at += 1, scale /= 10) {
+        if (scale >= 1) ms += scale * digitsAt(value, at, 1);
+      }
+      if (at === start) return undefined;
+    }
   }
+  let offsetMinutes = 0;
+  const zone = value[at];
+  if (zone === 'Z' || zone === 'z') {
+    at += 1;
+  } else if (zone === '+' || zone === '-') {
+    const hours = digitsAt(value, at + 1, 2);
+    if (hours < 0) return undefined;
+    at += 3;
+    let minutes = 0;
+    if (at < value.length) {
+      if (value[at] === ':') at += 1;
+      minutes = digitsAt(value, at, 2);
+      if (minutes < 0) return undefined;
+      at += 2;
+    }
+    if (hours > 23 || minutes > 59) return undefined;
+    offsetMinutes = (zone === '-' ? -1 : 1) * (hours * 60 + minutes);
+  } else {
+    return undefined;
+  }
+  if (at !== value.length) return undefined;
   return (
     daysSinceEpoch(y, mo, d) * 86_400_000 +
     h * 3_600_000 +

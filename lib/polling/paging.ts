@@ -48,8 +48,11 @@ export interface NewestFirstPoll<T> {
   fetchPage: (page: number, timeoutMs: number) => Promise<Page<T>>;
   /** When the item was created (ms since the epoch, from the API); undefined when unknown. */
   createdAt: (item: T) => number | undefined;
-  /** The key Zapier deduplicates on; items without one are left out (Zapier could not dedupe them). */
-  identity: (item: T) => string | undefined;
+  /**
+   * The key Zapier deduplicates on; items without one are left out (Zapier could not dedupe them).
+   * Given the item's `createdAt`, so an identity built on it need not read it again.
+   */
+  identity: (item: T, createdAt: number | undefined) => string | undefined;
   /** Whether the Zap wants the item (its filters); the others still count for paging. Default: all. */
   wanted?: (item: T) => boolean;
   meta?: Partial<Bundle['meta']>;
@@ -93,7 +96,8 @@ interface Run {
  * first, newest position wins: a page boundary that shifts between two requests repeats items).
  * Only a failure of page 1 fails the poll; a later page that fails temporarily ends it early.
  */
-export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]> {
+export async function pollNewestFirst<T>(options: NewestFirstPoll<T>): Promise<T[]> {
+  const poll = { ...options, ...once(options) };
   const now = poll.now ?? Date.now;
   const started = now();
   const horizon = started - (poll.horizonMs ?? DEFAULT_HORIZON_MS);
@@ -330,6 +334,27 @@ export async function pollNewestFirst<T>(poll: NewestFirstPoll<T>): Promise<T[]>
     );
   }
   return returned;
+}
+
+/**
+ * `createdAt` and `identity` computed once per item: the rule asks for each several times per item
+ * (its neighbours' instants, the runs, the watermarks), and identity hashes the body.
+ */
+function once<T>({ createdAt, identity }: NewestFirstPoll<T>): {
+  createdAt: (item: T) => number | undefined;
+  identity: (item: T) => string | undefined;
+} {
+  const facts = new Map<T, { at: number | undefined; key: string | undefined }>();
+  const factsOf = (item: T) => {
+    let known = facts.get(item);
+    if (known === undefined) {
+      const at = createdAt(item);
+      known = { at, key: identity(item, at) };
+      facts.set(item, known);
+    }
+    return known;
+  };
+  return { createdAt: (item) => factsOf(item).at, identity: (item) => factsOf(item).key };
 }
 
 /** The newest instant among `items`, if any. */

@@ -87,8 +87,12 @@ export function isInternalNote(message: ApiMessage): boolean {
  * Parts contain no `:` except the slug, which comes first, so the format reads back unambiguously.
  */
 export function messageIdentity(message: ApiMessage): string {
+  return messageIdentityAt(message, parseInstant(message.created_at));
+}
+
+/** {@link messageIdentity} given the instant of `created_at`, when the caller has read it already. */
+export function messageIdentityAt(message: ApiMessage, instant: number | undefined): string {
   const slug = stringField(record(message.conversation).slug);
-  const instant = parseInstant(message.created_at);
   const raw = message.created_at;
   const createdAt =
     instant !== undefined

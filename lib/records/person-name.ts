@@ -15,15 +15,17 @@ export interface NameParts {
 }
 
 export function splitName(fullName: string): NameParts {
-  const name = fullName.replace(/\s+/g, ' ').trim();
+  // Most names hold single spaces only: collapsing them would copy the name for nothing.
+  const name = (/\s\s|[^\S ]/.test(fullName) ? fullName.replace(/\s+/g, ' ') : fullName).trim();
   if (name === '' || name.includes('@')) return { first_name: '', last_name: '' };
-  const comma = name.split(',');
-  if (comma.length === 2) {
-    const [last = '', first = ''] = comma.map((part) => part.trim());
+  const comma = name.indexOf(',');
+  if (comma !== -1 && comma === name.lastIndexOf(',')) {
+    const last = name.slice(0, comma).trim();
+    const first = name.slice(comma + 1).trim();
     if (last !== '' && !last.includes(' ') && first !== '')
       return { first_name: first, last_name: last };
   }
-  const words = name.split(' ');
-  if (words.length === 1) return { first_name: name, last_name: '' };
-  return { first_name: words.slice(0, -1).join(' '), last_name: words[words.length - 1] ?? '' };
+  const space = name.lastIndexOf(' ');
+  if (space === -1) return { first_name: name, last_name: '' };
+  return { first_name: name.slice(0, space), last_name: name.slice(space + 1) };
 }

@@ -13,7 +13,39 @@ export const resultCutNote = (shown: number, total: number): string =>
   `[Cut to fit Zapier's size limit for one poll: ${shown.toLocaleString('en-US')} of ` +
   `${total.toLocaleString('en-US')} characters shown.]`;
 
-const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
+/** What JSON writes other than as the character itself (lone surrogates included). */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** Bytes of the value's JSON; a string without escapes is counted without writing it. */
+const bytesOf = (value: unknown): number =>
+  typeof value === 'string' && !ESCAPED.test(value)
+    ? Buffer.byteLength(value, 'utf8') + 2
+    : Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+/**
+ * At least `bytesOf(value)`, without writing the JSON: a UTF-16 unit takes at most 6 bytes
+ * (`\u001f`), a number at most 24 characters. Infinity for what JSON writes its own way (`toJSON`).
+ */
+function mostBytesOf(value: unknown): number {
+  if (typeof value === 'string') return 2 + 6 * value.length;
+  if (typeof value === 'number') return 24;
+  if (value === null || value === undefined || typeof value === 'boolean') return 5;
+  if (Array.isArray(value)) {
+    let bytes = 2;
+    for (const entry of value) bytes += 1 + mostBytesOf(entry);
+    return bytes;
+  }
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) {
+    return Infinity;
+  }
+  let bytes = 2;
+  // Every enumerable key, inherited ones too: more than JSON writes, never less.
+  for (const key in value) {
+    bytes += 4 + 6 * key.length + mostBytesOf((value as Record<string, unknown>)[key]);
+  }
+  return bytes;
+}
 
 /** `text` cut to its first `chars` characters (never inside a surrogate pair), and the note. */
 function cutTo(text: string, chars: number): string {
@@ -33,25 +65,42 @@ export function fitResult<T extends object>(
   keys: (keyof T & string)[],
   limitBytes = RESULT_LIMIT_BYTES,
 ): T[] {
-  let total = bytesOf(items);
-  if (total <= limitBytes) return items;
+  // Ordinary results are far under the limit: the bound says so without writing their JSON.
+  if (mostBytesOf(items) <= limitBytes) return items;
   const fitted = items.map((item) => ({ ...item }));
-  for (const key of keys) {
+  const long = keys.map((key) => {
     const fields = fitted.filter((item) => typeof item[key] === 'string');
     const texts = fields.map((item) => item[key] as unknown as string);
+    return { key, fields, texts, whole: texts.map(bytesOf) };
+  });
+  // The list's exact size, each long text written once: the rest with them empty (`""`), plus theirs.
+  const rest = fitted.map((item) => {
+    const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+    for (const { key } of long) if (typeof copy[key] === 'string') copy[key] = '';
+    return copy;
+  });
+  let total = long.reduce(
+    (sum, { whole }) => whole.reduce((bytes, size) => bytes + size - 2, sum),
+    bytesOf(rest),
+  );
+  if (total <= limitBytes) return items;
+  for (const { key, fields, texts, whole } of long) {
+    // Kept up to date as fields are cut, so no text is written twice.
+    const sizes = [...whole];
     // Each pass lowers one cap on the field's bytes until the list fits, or the field is spent.
     for (let pass = 0; pass < 8 && total > limitBytes; pass += 1) {
-      const sizes = fields.map((item) => bytesOf(item[key]));
       const cap = capFor(sizes, total - limitBytes);
       fields.forEach((item, i) => {
         const size = sizes[i] as number;
         if (size <= cap) return;
         const text = texts[i] as string;
         // Characters kept in proportion to the bytes allowed: JSON escapes and UTF-8 vary per text.
-        const keep = Math.floor(((cap - 160) * text.length) / bytesOf(text));
-        (item as Record<string, unknown>)[key] = cutTo(text, keep);
+        const keep = Math.floor(((cap - 160) * text.length) / (whole[i] as number));
+        const shown = cutTo(text, keep);
+        (item as Record<string, unknown>)[key] = shown;
+        sizes[i] = bytesOf(shown);
+        total -= size - (sizes[i] as number);
       });
-      total = bytesOf(fitted);
       if (cap <= 160) break;
     }
     if (total <= limitBytes) break;

@@ -114,6 +114,8 @@ function sliceEnd(text: string, from: number, size = SLICE): number {
 /** Text that needs more than its end spaces removed: an entity, or whitespace but single spaces. */
 const NOT_PLAIN = /&|[^\S ]| {2}/;
 const isPlainRun = (text: string): boolean => !NOT_PLAIN.test(text);
+/** Whitespace but single spaces: a decoded &#10;, &#9; or &nbsp; that keeps its meaning. */
+const SPACING = /[^\S ]| {2}/;
 
 const isAsciiLetter = (code: number): boolean => (code | 32) >= 97 && (code | 32) <= 122;
 const isSpaceAt = (text: string, i: number): boolean =>
@@ -257,16 +259,17 @@ class TextWriter {
 
   /** Whitespace runs collapse; entities are decoded, and a decoded &#10;, &#9; or &nbsp; keeps its meaning. */
   private textSlice(source: string): void {
-    if (isPlainRun(source)) {
-      const from = source.charCodeAt(0) === 32 ? 1 : 0;
-      const to = source.length > from && source.endsWith(' ') ? source.length - 1 : source.length;
+    const text = isPlainRun(source) ? source : decodeEntities(source.replace(/\s+/g, ' '));
+    // Single spaces only (most text, decoded or not): written as one run, not word by word.
+    if (text === source || !SPACING.test(text)) {
+      const from = text.charCodeAt(0) === 32 ? 1 : 0;
+      const to = text.length > from && text.endsWith(' ') ? text.length - 1 : text.length;
       if (from === 1) this.space();
-      if (to > from)
-        this.word(from === 0 && to === source.length ? source : source.slice(from, to));
-      if (to < source.length) this.space();
+      if (to > from) this.word(from === 0 && to === text.length ? text : text.slice(from, to));
+      if (to < text.length) this.space();
       return;
     }
-    for (const piece of decodeEntities(source.replace(/\s+/g, ' ')).split(/(\s)/)) {
+    for (const piece of text.split(/(\s)/)) {
       if (piece === '\n') this.newline(1);
       else if (piece === '\t') this.tab();
       else if (piece === ' ' || /^\s$/.test(piece)) this.space();
