@@ -17,6 +17,7 @@ import {
 } from '../lib/input/conversation-filters';
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
 import { fitConversations } from '../lib/records/conversation';
+import { lazySample } from '../lib/records/lazy-sample';
 
 const KEY = 'conversation_updated';
 
@@ -38,7 +39,7 @@ export const perform = (async (z, bundle) => {
 }) satisfies PollingTriggerPerform<typeof inputFields>;
 
 /** The sample conversation after the customer's thanks; the Zap saw it before that message. */
-export const sample = ((): ChangeItem => {
+export const sample = lazySample((): ChangeItem => {
   const before = {
     ...API_CONVERSATION_SAMPLE,
     updated_at: '2026-03-09T15:02:11.734-05:00',
@@ -49,7 +50,7 @@ export const sample = ((): ChangeItem => {
   const [update] = updatesSince(state, [API_CONVERSATION_SAMPLE], 'acme');
   if (update === undefined) throw new Error('A sample must show one update');
   return updateItem(update);
-})();
+});
 
 export default defineTrigger({
   key: KEY,

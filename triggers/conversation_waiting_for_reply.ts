@@ -5,6 +5,7 @@ import { channelFilterField } from '../lib/input/conversation-filters';
 import { choicesOf, email, requiredChoice, trimmed, wholeNumber } from '../lib/input/read';
 import { API_CONVERSATION_SAMPLE } from '../lib/records/conversation.sample';
 import { fitConversations } from '../lib/records/conversation';
+import { lazySample } from '../lib/records/lazy-sample';
 
 const KEY = 'conversation_waiting_for_reply';
 
@@ -59,7 +60,7 @@ export const perform = (async (z, bundle) =>
   )) satisfies PollingTriggerPerform<typeof inputFields>;
 
 /** The sample conversation two hours after the customer's thanks, unanswered. */
-export const sample = ((): ReturnType<typeof waitingItems>[number] => {
+export const sample = lazySample((): ReturnType<typeof waitingItems>[number] => {
   const checked = Date.parse(API_CONVERSATION_SAMPLE.last_customer_message.created_at) + 7_200_000;
   const [item] = waitingItems(
     [API_CONVERSATION_SAMPLE],
@@ -69,7 +70,7 @@ export const sample = ((): ReturnType<typeof waitingItems>[number] => {
   );
   if (item === undefined) throw new Error('The sample must be waiting');
   return item;
-})();
+});
 
 export default defineTrigger({
   key: KEY,

@@ -10,6 +10,7 @@ import {
 } from '../lib/records/incident';
 import { pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
+import { lazySample } from '../lib/records/lazy-sample';
 
 /** An incident as of one change: `id` names the change, `incident_id` the incident. */
 export type IncidentChangeItem = IncidentItem & { incident_id: string };
@@ -61,7 +62,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     perform,
-    sample: incidentChange(API_INCIDENT_SAMPLE),
+    sample: lazySample(() => incidentChange(API_INCIDENT_SAMPLE)),
     outputFields: [
       { key: 'id', label: 'Change ID (Incident and Date)', required: true },
       { ...idField, key: 'incident_id', required: false },

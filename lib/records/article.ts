@@ -1,6 +1,7 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { dateTimeField, parseInstant, record, stringField } from '../http/api-values';
 import { toPlainText } from '../text/plain-text';
+import { lazySample } from './lazy-sample';
 
 /**
  * A help-center (FAQ) article as every article operation outputs it. Documented list item keys
@@ -113,4 +114,4 @@ export const API_ARTICLE_SAMPLE = {
   topic: { name: 'Returns', slug: 'returns' },
 };
 
-export const articleSample: ArticleItem = flattenArticle(API_ARTICLE_SAMPLE);
+export const articleSample: ArticleItem = lazySample(() => flattenArticle(API_ARTICLE_SAMPLE));

@@ -2,6 +2,7 @@ import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { getPage, type Page } from '../http/client';
 import { INCIDENT_STATUSES, SYSTEM_STATUSES } from '../input/incident';
 import { dateTimeField, parseInstant, record, records, stringField } from '../http/api-values';
+import { lazySample } from './lazy-sample';
 
 /**
  * A status-page incident as every incident operation outputs it. Documented keys
@@ -142,7 +143,7 @@ export const API_INCIDENT_SAMPLE = {
   ],
 };
 
-export const incidentSample: IncidentItem = flattenIncident(API_INCIDENT_SAMPLE);
+export const incidentSample: IncidentItem = lazySample(() => flattenIncident(API_INCIDENT_SAMPLE));
 
 /** The most incidents one poll returns: the list is unpaged, so a long history must not grow each poll. */
 export const INCIDENTS_PER_POLL = 100;

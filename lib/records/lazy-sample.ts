@@ -6,19 +6,26 @@
  */
 export function lazySample<T extends object>(make: () => T): T {
   const target = {} as T;
-  let made = false;
-  const fill = (): T => {
-    if (!made) {
-      made = true;
-      Object.assign(target, make());
-    }
-    return target;
-  };
-  // Every trap fills the target first, then acts on it: once made, the proxy is the object.
-  const handler: ProxyHandler<T> = {};
-  for (const trap of Object.getOwnPropertyNames(Reflect) as (keyof typeof Reflect)[]) {
-    (handler as Record<string, unknown>)[trap] = (_: T, ...args: unknown[]) =>
-      (Reflect[trap] as (...all: unknown[]) => unknown)(fill(), ...args);
+  makers.set(target, make);
+  return new Proxy(target, handler) as T;
+}
+
+/** The samples not made yet, by their target. */
+const makers = new WeakMap<object, () => object>();
+
+function filled(target: object): object {
+  const make = makers.get(target);
+  if (make !== undefined) {
+    makers.delete(target);
+    Object.assign(target, make());
   }
-  return new Proxy(target, handler);
+  return target;
+}
+
+// One handler for every sample (not one per sample: fewer closures at load). Every trap fills the
+// target first, then acts on it: once made, the proxy is the object.
+const handler: ProxyHandler<object> = {};
+for (const trap of Object.getOwnPropertyNames(Reflect) as (keyof typeof Reflect)[]) {
+  (handler as Record<string, unknown>)[trap] = (target: object, ...args: unknown[]) =>
+    (Reflect[trap] as (...all: unknown[]) => unknown)(filled(target), ...args);
 }

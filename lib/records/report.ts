@@ -1,6 +1,7 @@
 import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { unexpectedShape } from '../http/client';
 import { isRecord, record, stringField } from '../http/api-values';
+import { lazySample } from './lazy-sample';
 
 /**
  * Re:amaze's reports (`GET /reports/{name}?start_date=&end_date=`, shapes from open-source clients
@@ -334,7 +335,6 @@ export const API_REPORT_SAMPLES: Record<ReportName, Record<string, unknown>> = {
   },
 };
 
-export const reportSample: ReportItem = flattenReport(
-  { start: '2026-03-02', end: '2026-03-08', days: 7 },
-  API_REPORT_SAMPLES,
+export const reportSample: ReportItem = lazySample(() =>
+  flattenReport({ start: '2026-03-02', end: '2026-03-08', days: 7 }, API_REPORT_SAMPLES),
 );

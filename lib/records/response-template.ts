@@ -2,6 +2,7 @@ import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { apiPath, reamazeRequest, unexpectedShape } from '../http/client';
 import { isRecord, record, stringField } from '../http/api-values';
 import { invalid, trimmed } from '../input/read';
+import { lazySample } from './lazy-sample';
 
 /**
  * Re:amaze response templates (saved replies): `GET /response_templates` lists the brand's ones and
@@ -37,12 +38,14 @@ export function flattenResponseTemplate(template: Record<string, unknown>): Resp
   };
 }
 
-export const responseTemplateSample: ResponseTemplateItem = flattenResponseTemplate({
-  id: 3102,
-  name: 'Delivery delayed',
-  body: "Sorry for the wait. Our carrier reports a delay in your area; we'll keep an eye on your parcel and write again within 2 days.",
-  response_template_group: { id: 71, name: 'Shipping' },
-});
+export const responseTemplateSample: ResponseTemplateItem = lazySample(() =>
+  flattenResponseTemplate({
+    id: 3102,
+    name: 'Delivery delayed',
+    body: "Sorry for the wait. Our carrier reports a delay in your area; we'll keep an eye on your parcel and write again within 2 days.",
+    response_template_group: { id: 71, name: 'Shipping' },
+  }),
+);
 
 /** The template ID from the dropdown (a whole number), or undefined when none is chosen. */
 export function responseTemplateId(value: unknown): string | undefined {

@@ -1,5 +1,6 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { dateTimeField, record, stringField } from '../http/api-values';
+import { lazySample } from './lazy-sample';
 
 /**
  * A Re:amaze staff member as `GET /staff` lists them (https://www.reamaze.com/api/get_staff): the
@@ -63,4 +64,4 @@ export const API_STAFF_SAMPLE = {
   role: { name: 'Agent', 'admin?': false, permissions: { 'reply_to_customers?': true } },
 };
 
-export const staffSample: StaffItem = flattenStaff(API_STAFF_SAMPLE);
+export const staffSample: StaffItem = lazySample(() => flattenStaff(API_STAFF_SAMPLE));
