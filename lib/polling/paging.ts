@@ -130,14 +130,18 @@ export async function pollNewestFirst<T>(options: NewestFirstPoll<T>): Promise<T
     const list = result.items;
     const listed = new Set<string>();
     const lastPlace = new Map<number, number>();
+    const instants = list.map(at);
     list.forEach((item, i) => {
-      const instant = at(item);
+      const instant = instants[i];
       if (instant === undefined) return;
-      const run = runs.get(instant) ?? { keys: new Set<string>(), countable: true, edge: false };
-      runs.set(instant, run);
+      let run = runs.get(instant);
+      if (run === undefined) {
+        run = { keys: new Set<string>(), countable: true, edge: false };
+        runs.set(instant, run);
+      }
       const key = poll.identity(item);
       // Counted by identities: one without, one listed twice or a run out of order leaves it uncounted.
-      const gap = lastPlace.has(instant) && lastPlace.get(instant) !== i - 1;
+      const gap = instants[i - 1] !== instant && lastPlace.has(instant);
       if (key === undefined || listed.has(key) || gap) run.countable = false;
       else run.keys.add(key);
       if (key !== undefined) listed.add(key);
@@ -147,11 +151,11 @@ export async function pollNewestFirst<T>(options: NewestFirstPoll<T>): Promise<T
         run.edge = true;
       }
       const position = (page - 1) * PAGE_SIZE + i;
-      if (i > 0 ? (at(list[i - 1]) ?? Infinity) > instant : page === 1) {
+      if (i > 0 ? (instants[i - 1] ?? Infinity) > instant : page === 1) {
         run.top = result.totalCount - position;
       }
       if (
-        i < list.length - 1 ? (at(list[i + 1]) ?? -Infinity) < instant : page >= result.pageCount
+        i < list.length - 1 ? (instants[i + 1] ?? -Infinity) < instant : page >= result.pageCount
       ) {
         run.bottom = result.totalCount - position - 1;
       }
