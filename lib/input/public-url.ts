@@ -61,24 +61,31 @@ function embedding(v4: string): string[] {
   ];
 }
 
-const NON_PUBLIC = new BlockList();
-for (const cidr of PRIVATE_IPV4) {
-  const [address = '', bits = ''] = cidr.split('/');
-  NON_PUBLIC.addSubnet(address, Number(bits), 'ipv4');
+let nonPublic: BlockList | undefined;
+
+/** The non-public ranges, built on first use: only actions that take a file URL need them. */
+function nonPublicRanges(): BlockList {
+  if (nonPublic) return nonPublic;
+  nonPublic = new BlockList();
+  for (const cidr of PRIVATE_IPV4) {
+    const [address = '', bits = ''] = cidr.split('/');
+    nonPublic.addSubnet(address, Number(bits), 'ipv4');
+  }
+  for (const cidr of [...PRIVATE_IPV6, ...PRIVATE_IPV4.flatMap(embedding)]) {
+    const [address = '', bits = ''] = cidr.split('/');
+    nonPublic.addSubnet(address, Number(bits), 'ipv6');
+  }
+  // NAT64's 64:ff9b::/32 beyond the /96 (local-use 64:ff9b:1::/48, unassigned): never public.
+  nonPublic.addRange('64:ff9b::1:0:0', '64:ff9b:ffff:ffff:ffff:ffff:ffff:ffff', 'ipv6');
+  // ::/64 (unspecified, loopback, the deprecated IPv4-compatible forms), except ::ffff:0:0/96.
+  nonPublic.addRange('::', '::fffe:ffff:ffff', 'ipv6');
+  nonPublic.addRange('::1:0:0:0', '::ffff:ffff:ffff:ffff', 'ipv6');
+  return nonPublic;
 }
-for (const cidr of [...PRIVATE_IPV6, ...PRIVATE_IPV4.flatMap(embedding)]) {
-  const [address = '', bits = ''] = cidr.split('/');
-  NON_PUBLIC.addSubnet(address, Number(bits), 'ipv6');
-}
-// NAT64's 64:ff9b::/32 beyond the /96 (local-use 64:ff9b:1::/48, unassigned): never public.
-NON_PUBLIC.addRange('64:ff9b::1:0:0', '64:ff9b:ffff:ffff:ffff:ffff:ffff:ffff', 'ipv6');
-// ::/64 (unspecified, loopback, the deprecated IPv4-compatible forms), except ::ffff:0:0/96.
-NON_PUBLIC.addRange('::', '::fffe:ffff:ffff', 'ipv6');
-NON_PUBLIC.addRange('::1:0:0:0', '::ffff:ffff:ffff:ffff', 'ipv6');
 
 /** True when the IPv4 address (four octets) lies in a non-public range. */
 export function isPrivateIpv4(octets: readonly number[]): boolean {
-  return NON_PUBLIC.check(octets.join('.'), 'ipv4');
+  return nonPublicRanges().check(octets.join('.'), 'ipv4');
 }
 
 /** Names that only mean something inside a private network. */
@@ -89,12 +96,12 @@ function nonPublicHost(hostname: string): string | undefined {
   const host = hostname.replace(/\.$/, '').toLowerCase();
   if (host.startsWith('[')) {
     const address = host.slice(1, -1);
-    return isIPv6(address) && !NON_PUBLIC.check(address, 'ipv6')
+    return isIPv6(address) && !nonPublicRanges().check(address, 'ipv6')
       ? undefined
       : 'a private or local network address';
   }
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
-    return NON_PUBLIC.check(host, 'ipv4') ? 'a private or local network address' : undefined;
+    return nonPublicRanges().check(host, 'ipv4') ? 'a private or local network address' : undefined;
   }
   if (!host.includes('.') || LOCAL_NAME.test(host))
     return 'a name that only works inside a private network';
