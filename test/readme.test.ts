@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
@@ -17,6 +17,13 @@ describe('README', () => {
   it('stays short enough to read in five minutes, in a 100-column terminal', () => {
     expect(Buffer.byteLength(readme)).toBeLessThan(12_000);
     expect(proseLines().filter((line) => line.length > 100)).toEqual([]);
+  });
+
+  it('and docs/ hold what only prose can say, in under 36 kB together', () => {
+    const docs = readdirSync(join(ROOT, 'docs')).map((name) =>
+      readFileSync(join(ROOT, 'docs', name)),
+    );
+    expect(docs.reduce((bytes, doc) => bytes + doc.length, 0)).toBeLessThan(36_000);
   });
 
   it('links only to files that exist', () => {
