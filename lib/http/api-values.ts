@@ -24,6 +24,12 @@ export function stringField(value: unknown): string {
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
 
+/** An integer code (`status`, `visibility`, `origin`, a rating), also when sent as a numeric string. */
+export function integerField(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+  return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
+}
+
 /** A date-time as the API sends it, or null when it sends none: an output field is never `""`. */
 export function dateTimeField(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;

@@ -4,7 +4,14 @@ import { CHANNEL_TYPES, CONVERSATION_STATUSES, labelFor } from './labels';
 import { toPlainText } from '../text/plain-text';
 import { splitName } from './person-name';
 import { API_CONVERSATION_SAMPLE } from './conversation.sample';
-import { dateTimeField, isRecord, parseInstant, record, stringField } from '../http/api-values';
+import {
+  dateTimeField,
+  integerField,
+  isRecord,
+  parseInstant,
+  record,
+  stringField,
+} from '../http/api-values';
 import { lazySample } from './lazy-sample';
 import { fitResult } from './result-size';
 
@@ -46,13 +53,6 @@ export type ConversationItem = {
   first_message_body: string;
 };
 
-/** The integer status, also from a numeric string; null for anything else. */
-function statusCode(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value.trim());
-  return null;
-}
-
 /** `tag_list` is an array of strings; a comma-separated string (older clients' habit) is split. */
 function tagList(value: unknown): string[] {
   const items = Array.isArray(value)
@@ -80,7 +80,7 @@ export function conversationCreatedAt(conversation: unknown): number | undefined
 
 /** The conversation's status code as the API sends it; null when it has none readable. */
 export function conversationStatusCode(conversation: unknown): number | null {
-  return statusCode(record(conversation).status);
+  return integerField(record(conversation).status) ?? null;
 }
 
 /** The tags the conversation carries, as written in Re:amaze. */
@@ -110,7 +110,7 @@ export function flattenConversation(conversation: unknown, brand: unknown): Conv
   return {
     id: slug,
     subject: stringField(source.subject),
-    status: labelFor(CONVERSATION_STATUSES, statusCode(source.status)),
+    status: labelFor(CONVERSATION_STATUSES, source.status),
     customer_name: customerName,
     customer_first_name: first_name,
     customer_last_name: last_name,

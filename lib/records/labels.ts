@@ -3,6 +3,8 @@
  * (https://www.reamaze.com/api/get_messages, …/get_conversations) and inbox.
  */
 
+import { integerField } from '../http/api-values';
+
 /** Message `origin`: where a message came from (seed table). */
 export const MESSAGE_ORIGINS: Readonly<Record<number, string>> = {
   0: 'Chat',
@@ -66,8 +68,8 @@ export const CHANNEL_TYPES: Readonly<Record<number, string>> = {
  * written; empty when there is no code at all. Never throws.
  */
 export function labelFor(table: Readonly<Record<number, string>>, code: unknown): string {
-  const number = typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : code;
-  if (typeof number !== 'number' || !Number.isInteger(number)) return '';
+  const number = integerField(code);
+  if (number === undefined) return '';
   return table[number] ?? `Unknown (code ${number})`;
 }
 

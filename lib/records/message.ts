@@ -5,7 +5,14 @@ import { MESSAGE_ORIGINS, MESSAGE_VISIBILITIES, labelFor } from './labels';
 import { API_MESSAGE_SAMPLE } from './message.sample';
 import { toPlainText } from '../text/plain-text';
 import { splitName } from './person-name';
-import { dateTimeField, parseInstant, record, records, stringField } from '../http/api-values';
+import {
+  dateTimeField,
+  integerField,
+  parseInstant,
+  record,
+  records,
+  stringField,
+} from '../http/api-values';
 import { lazySample } from './lazy-sample';
 
 /**
@@ -48,19 +55,13 @@ export interface MessageItem {
   origin_id: string;
 }
 
-/** An integer code (`visibility`, `origin`), also when sent as a numeric string. */
-function code(value: unknown): number | undefined {
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
-}
-
 function shortHash(text: string, length = 12): string {
   return hash('sha256', text, 'hex').slice(0, length);
 }
 
 /** The message's `visibility`: 0 Regular, 1 Internal Note, 2 Collision Detected Message. */
 export function messageVisibility(message: ApiMessage): number | undefined {
-  return code(message.visibility);
+  return integerField(message.visibility);
 }
 
 export function isInternalNote(message: ApiMessage): boolean {
@@ -114,7 +115,7 @@ function authorIsStaff(message: ApiMessage, user: Record<string, unknown>): bool
   if (typeof flag === 'boolean') return flag;
   const visibility = messageVisibility(message);
   // Notes and collision notices are staff-only; origin 16 is "Staff Outbound".
-  if (visibility === 1 || visibility === 2 || code(message.origin) === 16) return true;
+  if (visibility === 1 || visibility === 2 || integerField(message.origin) === 16) return true;
   return null;
 }
 

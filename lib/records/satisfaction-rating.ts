@@ -1,6 +1,6 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { apiPath, reamazeRequest, REQUEST_TIMEOUT_MS } from '../http/client';
-import { isRecord, stringField } from '../http/api-values';
+import { integerField, isRecord, stringField } from '../http/api-values';
 import { inboxContactUrl } from './contact';
 import { flattenConversation } from './conversation';
 import { API_CONVERSATION_SAMPLE } from './conversation.sample';
@@ -67,10 +67,8 @@ export const satisfactionRatingOutputFields: PlainOutputField[] = [
 
 /** A whole number 1–5, or null when the API sends something else. */
 export function ratingNumber(value: unknown): number | null {
-  const number = typeof value === 'string' && /^\d$/.test(value.trim()) ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) && RATING_LABELS[number]
-    ? number
-    : null;
+  const number = integerField(value);
+  return number !== undefined && RATING_LABELS[number] ? number : null;
 }
 
 /** An id as text; the API sends them as strings, a number is accepted too. */

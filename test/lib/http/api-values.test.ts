@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseInstant } from '../../../lib/http/api-values';
+import { integerField, parseInstant } from '../../../lib/http/api-values';
 import { dateTimeStrings, parseInstantWithDate } from './parse-instant-reference';
 
 describe('parseInstant by arithmetic', () => {
@@ -22,5 +22,21 @@ describe('parseInstant by arithmetic', () => {
       }),
       { seed: 23, numRuns: 2_000 },
     );
+  });
+});
+
+describe('integerField', () => {
+  it.each([
+    [1, 1],
+    ['16', 16],
+    [' 2 ', 2],
+    [1.5, undefined],
+    ['1.5', undefined],
+    ['-1', undefined],
+    ['', undefined],
+    [null, undefined],
+    [true, undefined],
+  ])('%j → %j', (value, expected) => {
+    expect(integerField(value)).toBe(expected);
   });
 });
