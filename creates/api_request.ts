@@ -16,7 +16,7 @@ const METHODS = {
 
 type Method = keyof typeof METHODS;
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'method',
     label: 'Method',

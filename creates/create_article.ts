@@ -12,7 +12,7 @@ import {
 import { topicSlug } from '../lib/input/article';
 import { choicesOf, requiredChoice, requiredText } from '../lib/input/read';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'title',
     label: 'Title',

@@ -16,7 +16,7 @@ import {
 } from '../lib/input/incident';
 import { invalid, requiredText } from '../lib/input/read';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'title',
     label: 'Title',

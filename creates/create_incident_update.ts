@@ -18,7 +18,7 @@ import {
   updateFields,
 } from '../lib/input/incident';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   incidentField,
   ...updateFields(
     'Where the work on it stands now, for example Resolved.',

@@ -10,7 +10,7 @@ import {
 import { articleField, articleSlug } from '../lib/input/article';
 import { compact, invalid, text } from '../lib/input/read';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   articleField,
   {
     key: 'title',

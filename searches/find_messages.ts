@@ -23,7 +23,7 @@ export const MAX_MESSAGES = 100;
 
 const ORDERS = { newest_first: 'Newest first', oldest_first: 'Oldest first' } as const;
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   conversationField,
   {
     key: 'order',

@@ -9,7 +9,7 @@ export const MAX_STAFF_PAGES = 10;
 
 const ONE_OF = 'Fill in Email or Name (Email wins when both are given).';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'email',
     label: 'Email',

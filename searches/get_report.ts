@@ -16,7 +16,7 @@ import {
 /** Time for all the reports together, inside Zapier's 30 s for a step. */
 const REPORTS_BUDGET_MS = 25_000;
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'start_date',
     label: 'Start Date',

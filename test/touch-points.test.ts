@@ -45,6 +45,22 @@ describe('every operation index.ts registers', () => {
     expect(missing(mirrored)).toEqual([]);
   });
 
+  it('lives in its own file, which exports its inputFields and perform beside the definition', () => {
+    const uniform = (key: string, kind: string) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const file = require(join(ROOT, folder(kind), key)) as Record<string, unknown>;
+      const definition = file.default as { key?: string; operation?: Record<string, unknown> };
+      return (
+        definition.key === key &&
+        Array.isArray(file.inputFields) &&
+        definition.operation?.inputFields === file.inputFields &&
+        typeof file.perform === 'function' &&
+        definition.operation?.perform === file.perform
+      );
+    };
+    expect(missing(uniform)).toEqual([]);
+  });
+
   it('has an entry in test/failures/operations.ts', () => {
     expect(missing((key) => (OPERATION_CASES[key]?.length ?? 0) > 0)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { articleKey, articleStatus } from '../lib/records/article';
 import { stringField } from '../lib/http/api-values';
@@ -11,6 +11,9 @@ export const articleChoiceSample: ArticleChoice = {
   name: 'How do I return an item?',
   status: 'Published',
 };
+
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
 
 /** `GET /articles`, every status the user may see; articles without a slug cannot be named and are left out. */
 export const perform = (async (z, bundle) => {
@@ -25,7 +28,7 @@ export const perform = (async (z, bundle) => {
     });
   }
   return choices;
-}) satisfies PollingTriggerPerform<Record<string, never>, ArticleChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, ArticleChoice>;
 
 export default defineTrigger({
   key: 'article_list',
@@ -38,6 +41,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: articleChoiceSample,
     outputFields: [

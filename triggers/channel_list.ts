@@ -1,5 +1,5 @@
 import { distinctChoiceLabels } from '../lib/records/choice-labels';
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { stringField } from '../lib/http/api-values';
 import { CHANNEL_TYPES, labelFor } from '../lib/records/labels';
@@ -19,6 +19,9 @@ export const channelSample: ChannelChoice = {
   channel_type: 'Email',
 };
 
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
+
 /**
  * GET /channels may come back without `page_count` (it is not always paged): then the first page
  * is the whole list.
@@ -35,7 +38,7 @@ export const perform = (async (z, bundle) => {
       channel_type: labelFor(CHANNEL_TYPES, channel.channel),
     }));
   return distinctChoiceLabels(choices, (choice) => choice.email || choice.channel_type);
-}) satisfies PollingTriggerPerform<Record<string, never>, ChannelChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, ChannelChoice>;
 
 export default defineTrigger({
   key: 'channel_list',
@@ -48,6 +51,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: channelSample,
     outputFields: [

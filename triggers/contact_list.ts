@@ -1,5 +1,5 @@
 import { distinctChoiceLabels } from '../lib/records/choice-labels';
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { getPage } from '../lib/http/client';
 import { stringField } from '../lib/http/api-values';
 
@@ -13,6 +13,9 @@ export const contactChoiceSample: ContactChoice = {
   id: 'maya.lindqvist@example.com',
   name: 'Maya Lindqvist',
 };
+
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
 
 /**
  * `GET /contacts` (Re:amaze lists them by name). Dropdown pages are 0-based in Zapier and 1-based
@@ -35,7 +38,7 @@ export const perform = (async (z, bundle) => {
     choices.push({ id: identifier, name });
   }
   return distinctChoiceLabels(choices, (choice) => choice.id);
-}) satisfies PollingTriggerPerform<Record<string, never>, ContactChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, ContactChoice>;
 
 export default defineTrigger({
   key: 'contact_list',
@@ -48,6 +51,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: contactChoiceSample,
     outputFields: [

@@ -1,5 +1,5 @@
 import { distinctChoiceLabels } from '../lib/records/choice-labels';
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { dateTimeField, record, stringField } from '../lib/http/api-values';
 
@@ -56,6 +56,9 @@ export const conversationChoiceSample = conversationChoice({
   created_at: '2026-03-09T14:22:05.118-05:00',
 }) as ConversationChoice;
 
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
+
 /**
  * Recent conversations, newest first (Re:amaze's default order: by creation, newest first; the
  * default list leaves archived conversations out).
@@ -70,7 +73,7 @@ export const perform = (async (z, bundle) => {
     choices.push(choice);
   }
   return distinctChoiceLabels(choices, (choice) => choice.customer_email);
-}) satisfies PollingTriggerPerform<Record<string, never>, ConversationChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, ConversationChoice>;
 
 export default defineTrigger({
   key: 'conversation_list',
@@ -84,6 +87,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: conversationChoiceSample,
     outputFields: [

@@ -1,4 +1,4 @@
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { INCIDENT_STATUSES } from '../lib/input/incident';
 import { stringField } from '../lib/http/api-values';
@@ -18,6 +18,9 @@ export const incidentChoiceSample: IncidentChoice = {
   status: 'Identified',
 };
 
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
+
 /** `GET /incidents` (a bare array: one dropdown page); incidents without an id are left out. */
 export const perform = (async (z, bundle) => {
   const incidents = await dropdownPage(z, bundle, '/incidents', 'incidents', { bare: true });
@@ -32,7 +35,7 @@ export const perform = (async (z, bundle) => {
     });
   }
   return choices;
-}) satisfies PollingTriggerPerform<Record<string, never>, IncidentChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, IncidentChoice>;
 
 export default defineTrigger({
   key: 'incident_list',
@@ -45,6 +48,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: incidentChoiceSample,
     outputFields: [

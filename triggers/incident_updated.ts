@@ -1,4 +1,4 @@
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import {
   flattenIncident,
   incidentChangedAt,
@@ -33,6 +33,9 @@ export function incidentChange(incident: Record<string, unknown>): IncidentChang
   return { id: incidentChangeKey(incident) ?? '', incident_id: id, ...rest };
 }
 
+/** No options: every incident of the brand fires it. */
+export const inputFields = defineInputFields([]);
+
 /**
  * Polls `GET /incidents`, newest change first, under the shared rule of lib/polling/paging.ts;
  * Zapier deduplicates on the change key. What it cannot see: docs/help-center-status-reports.md.
@@ -47,7 +50,7 @@ export const perform = (async (z, bundle) => {
     log: (line) => z.console.log(`Incident Updated: ${line}`),
   });
   return incidents.map(incidentChange);
-}) satisfies PollingTriggerPerform<Record<string, never>, IncidentChangeItem>;
+}) satisfies PollingTriggerPerform<typeof inputFields, IncidentChangeItem>;
 
 const [idField, ...otherFields] = incidentOutputFields;
 
@@ -61,6 +64,7 @@ export default defineTrigger({
   },
   operation: {
     type: 'polling',
+    inputFields,
     perform,
     sample: lazySample(() => incidentChange(API_INCIDENT_SAMPLE)),
     outputFields: [

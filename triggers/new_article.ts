@@ -15,7 +15,7 @@ import { pollNewestFirst } from '../lib/polling/paging';
 import { fitResult } from '../lib/records/result-size';
 import { zapWatermarks } from '../lib/polling/zap-state';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   {
     key: 'topic',
     label: 'Only in Topic',

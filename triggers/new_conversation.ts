@@ -19,7 +19,7 @@ import { DEFAULT_HORIZON_MS, pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
 import { chosenStatuses, STATUS_DROPDOWN } from '../lib/records/conversation-statuses';
 
-const inputFields = defineInputFields([
+export const inputFields = defineInputFields([
   channelFilterField,
   statusGroupField,
   {

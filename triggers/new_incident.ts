@@ -1,4 +1,4 @@
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import {
   flattenIncident,
   incidentCreatedAt,
@@ -10,6 +10,9 @@ import {
 } from '../lib/records/incident';
 import { pollNewestFirst } from '../lib/polling/paging';
 import { zapWatermarks } from '../lib/polling/zap-state';
+
+/** No options: every incident of the brand fires it. */
+export const inputFields = defineInputFields([]);
 
 /**
  * Polls `GET /incidents` (newest first by `created_at`) under the shared rule of
@@ -26,7 +29,7 @@ export const perform = (async (z, bundle) => {
     log: (line) => z.console.log(`New Incident: ${line}`),
   });
   return incidents.map(flattenIncident);
-}) satisfies PollingTriggerPerform<Record<string, never>, IncidentItem>;
+}) satisfies PollingTriggerPerform<typeof inputFields, IncidentItem>;
 
 export default defineTrigger({
   key: 'new_incident',
@@ -37,6 +40,7 @@ export default defineTrigger({
   },
   operation: {
     type: 'polling',
+    inputFields,
     perform,
     sample: incidentSample,
     outputFields: incidentOutputFields,

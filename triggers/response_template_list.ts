@@ -1,5 +1,5 @@
 import { distinctChoiceLabels } from '../lib/records/choice-labels';
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { getPage } from '../lib/http/client';
 import { flattenResponseTemplate } from '../lib/records/response-template';
 
@@ -21,6 +21,9 @@ export const TEMPLATE_PAGE_SIZE = 30;
 
 /** Pages read for one dropdown: 300 templates, well inside the dropdown's time. */
 export const MAX_TEMPLATE_PAGES = 10;
+
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
 
 /**
  * `GET /response_templates`: the brand's templates and the user's personal ones. Its documented
@@ -44,7 +47,7 @@ export const perform = (async (z, bundle) => {
     if (items.length < TEMPLATE_PAGE_SIZE || choices.size === before) break;
   }
   return distinctChoiceLabels([...choices.values()], (choice) => choice.group_name);
-}) satisfies PollingTriggerPerform<Record<string, never>, ResponseTemplateChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, ResponseTemplateChoice>;
 
 export default defineTrigger({
   key: 'response_template_list',
@@ -58,6 +61,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: responseTemplateChoiceSample,
     outputFields: [

@@ -1,5 +1,5 @@
 import { distinctChoiceLabels } from '../lib/records/choice-labels';
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { staffEmail, staffName } from '../lib/records/staff';
 
@@ -13,6 +13,9 @@ export const staffSample: StaffChoice = {
   id: 'jonas.weber@acme.example',
   name: 'Jonas Weber',
 };
+
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
 
 /**
  * `GET /staff`, sorted by when each user joined. Users without an email are left out: the email is
@@ -31,7 +34,7 @@ export const perform = (async (z, bundle) => {
     });
   }
   return distinctChoiceLabels(choices, (choice) => choice.id);
-}) satisfies PollingTriggerPerform<Record<string, never>, StaffChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, StaffChoice>;
 
 export default defineTrigger({
   key: 'staff_list',
@@ -44,6 +47,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: staffSample,
     outputFields: [

@@ -1,4 +1,4 @@
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { stringField } from '../lib/http/api-values';
 import { SYSTEM_STATUSES } from '../lib/input/incident';
@@ -13,6 +13,9 @@ export const systemChoiceSample: SystemChoice = {
   status: 'Operational',
 };
 
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
+
 /** `GET /systems`, documented as a bare array (one dropdown page); systems without an id are left out. */
 export const perform = (async (z, bundle) => {
   const systems = await dropdownPage(z, bundle, '/systems', 'systems', { bare: true });
@@ -24,7 +27,7 @@ export const perform = (async (z, bundle) => {
       name: stringField(system.title).trim() || stringField(system.name).trim() || `System ${id}`,
       status: statusWords(SYSTEM_STATUSES, system.status),
     }));
-}) satisfies PollingTriggerPerform<Record<string, never>, SystemChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, SystemChoice>;
 
 export default defineTrigger({
   key: 'system_list',
@@ -37,6 +40,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: systemChoiceSample,
     outputFields: [
