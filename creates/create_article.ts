@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
+import { apiPath, writtenRecord } from '../lib/http/client';
 import {
   ARTICLE_RECORD,
   ARTICLE_STATUS_CODES,
@@ -58,17 +58,17 @@ export const perform = (async (z, bundle) => {
     body: requiredText(input.body, 'Article Text'),
     status: ARTICLE_STATUS_CODES[status],
   };
-  const body = await reamazeRequest(z, bundle, {
-    method: 'POST',
-    path: topic === undefined ? '/articles' : `${apiPath('topics', topic)}/articles`,
-    body: { article },
-    ...(topic === undefined ? {} : { notFoundMessage: `No topic "${topic}" was found` }),
-  });
-  const created = promisedRecord(z, body, {
-    ...ARTICLE_RECORD,
-    what: 'the new article',
-    afterWrite: true,
-  });
+  const created = await writtenRecord(
+    z,
+    bundle,
+    {
+      method: 'POST',
+      path: topic === undefined ? '/articles' : `${apiPath('topics', topic)}/articles`,
+      body: { article },
+      ...(topic === undefined ? {} : { notFoundMessage: `No topic "${topic}" was found` }),
+    },
+    { ...ARTICLE_RECORD, what: 'the new article' },
+  );
   return flattenArticle(created);
 }) satisfies CreatePerform<typeof inputFields, ArticleItem>;
 

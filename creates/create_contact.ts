@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { promisedRecord, reamazeRequest } from '../lib/http/client';
+import { writtenRecord } from '../lib/http/client';
 import {
   contactOutputFields,
   contactSample,
@@ -77,16 +77,12 @@ export const perform = (async (z, bundle) => {
     notes: list(input.notes, 'Notes'),
     data: dict(input.data, 'Custom Data'),
   });
-  const body = await reamazeRequest(z, bundle, {
-    method: 'POST',
-    path: '/contacts',
-    body: { contact },
-  });
-  const created = promisedRecord(z, body, {
-    ...CONTACT_RECORD,
-    what: 'the new contact',
-    afterWrite: true,
-  });
+  const created = await writtenRecord(
+    z,
+    bundle,
+    { method: 'POST', path: '/contacts', body: { contact } },
+    { ...CONTACT_RECORD, what: 'the new contact' },
+  );
   return flattenContact(created, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields, ContactItem>;
 

@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { attachmentParams, attachmentsField } from '../lib/input/attachments';
 import { suppressNotificationsField } from '../lib/input/notifications';
-import { promisedRecord, reamazeRequest } from '../lib/http/client';
+import { writtenRecord } from '../lib/http/client';
 import { CONVERSATION_RECORD } from '../lib/input/conversation';
 import { settableStatuses } from '../lib/records/labels';
 import {
@@ -154,16 +154,12 @@ export const perform = (async (z, bundle) => {
     }),
   });
 
-  const answer = await reamazeRequest(z, bundle, {
-    method: 'POST',
-    path: '/conversations',
-    body: { conversation },
-  });
-  const created = promisedRecord(z, answer, {
-    ...CONVERSATION_RECORD,
-    what: 'the new conversation',
-    afterWrite: true,
-  });
+  const created = await writtenRecord(
+    z,
+    bundle,
+    { method: 'POST', path: '/conversations', body: { conversation } },
+    { ...CONVERSATION_RECORD, what: 'the new conversation' },
+  );
   return flattenConversation(created, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields, ConversationItem>;
 

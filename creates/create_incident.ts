@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { promisedRecord, reamazeRequest } from '../lib/http/client';
+import { writtenRecord } from '../lib/http/client';
 import {
   INCIDENT_RECORD,
   flattenIncident,
@@ -74,16 +74,12 @@ export const perform = (async (z, bundle) => {
           })),
         }),
   };
-  const body = await reamazeRequest(z, bundle, {
-    method: 'POST',
-    path: '/incidents',
-    body: { incident },
-  });
-  const created = promisedRecord(z, body, {
-    ...INCIDENT_RECORD,
-    what: 'the new incident',
-    afterWrite: true,
-  });
+  const created = await writtenRecord(
+    z,
+    bundle,
+    { method: 'POST', path: '/incidents', body: { incident } },
+    { ...INCIDENT_RECORD, what: 'the new incident' },
+  );
   return flattenIncident(created);
 }) satisfies CreatePerform<typeof inputFields, IncidentItem>;
 

@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
+import { apiPath, promisedRecord, reamazeRequest, writtenRecord } from '../lib/http/client';
 import { records, stringField } from '../lib/http/api-values';
 import { invalid } from '../lib/input/read';
 import {
@@ -65,17 +65,12 @@ export const perform = (async (z, bundle) => {
     updates_attributes: [update],
     ...(systems.length === 0 ? {} : { incidents_systems_attributes: systems }),
   };
-  const body = await reamazeRequest(z, bundle, {
-    method: 'PUT',
-    path,
-    body: { incident },
-    notFoundMessage,
-  });
-  const updated = promisedRecord(z, body, {
-    ...INCIDENT_RECORD,
-    what: 'the updated incident',
-    afterWrite: true,
-  });
+  const updated = await writtenRecord(
+    z,
+    bundle,
+    { method: 'PUT', path, body: { incident }, notFoundMessage },
+    { ...INCIDENT_RECORD, what: 'the updated incident' },
+  );
   return flattenIncident(updated);
 }) satisfies CreatePerform<typeof inputFields, IncidentItem>;
 

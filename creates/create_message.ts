@@ -6,7 +6,7 @@ import {
 } from 'zapier-platform-core';
 import { attachmentParams, attachmentsField } from '../lib/input/attachments';
 import { suppressNotificationsField } from '../lib/input/notifications';
-import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
+import { apiPath, writtenRecord } from '../lib/http/client';
 import {
   conversationField,
   conversationNotFound,
@@ -225,20 +225,18 @@ export const perform = (async (z, bundle) => {
   // Read before the POST, so a template that cannot be read posts nothing.
   const template =
     templateId === undefined ? undefined : await readResponseTemplate(z, bundle, templateId);
-  const body = await reamazeRequest(z, bundle, {
-    method: 'POST',
-    path: apiPath('conversations', slug, 'messages'),
-    body: { message: { body: composeBody(typed, template), ...options } },
-    notFoundMessage: conversationNotFound(slug),
-  });
   // Documented as the bare message; a `{"message": {…}}` wrapper (Rails' other habit) is accepted too.
-  const created = promisedRecord(z, body, {
-    key: 'message',
-    ids: ['body', 'created_at', 'id'],
-    noun: 'message',
-    what: 'the new message',
-    afterWrite: true,
-  });
+  const created = await writtenRecord(
+    z,
+    bundle,
+    {
+      method: 'POST',
+      path: apiPath('conversations', slug, 'messages'),
+      body: { message: { body: composeBody(typed, template), ...options } },
+      notFoundMessage: conversationNotFound(slug),
+    },
+    { key: 'message', ids: ['body', 'created_at', 'id'], noun: 'message', what: 'the new message' },
+  );
   return postedItem(created, slug, options.user === undefined, bundle);
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
+import { apiPath, writtenRecord } from '../lib/http/client';
 import {
   ARTICLE_RECORD,
   articleOutputFields,
@@ -41,17 +41,17 @@ export const perform = (async (z, bundle) => {
   if (Object.keys(changes).length === 0) {
     throw invalid('Nothing to update: set New Title, New Article Text, or both.');
   }
-  const body = await reamazeRequest(z, bundle, {
-    method: 'PUT',
-    path: apiPath('articles', slug),
-    body: { article: changes },
-    notFoundMessage: `No article "${slug}" was found`,
-  });
-  const updated = promisedRecord(z, body, {
-    ...ARTICLE_RECORD,
-    what: 'the updated article',
-    afterWrite: true,
-  });
+  const updated = await writtenRecord(
+    z,
+    bundle,
+    {
+      method: 'PUT',
+      path: apiPath('articles', slug),
+      body: { article: changes },
+      notFoundMessage: `No article "${slug}" was found`,
+    },
+    { ...ARTICLE_RECORD, what: 'the updated article' },
+  );
   return flattenArticle(updated);
 }) satisfies CreatePerform<typeof inputFields, ArticleItem>;
 

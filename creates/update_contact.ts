@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { apiPath, promisedRecord, reamazeRequest } from '../lib/http/client';
+import { apiPath, writtenRecord } from '../lib/http/client';
 import {
   contactOutputFields,
   contactSample,
@@ -70,18 +70,18 @@ export const perform = (async (z, bundle) => {
       'Nothing to update: set at least one of Name, Friendly Name, Avatar URL, Custom Data or Notes to Add.',
     );
   }
-  const body = await reamazeRequest(z, bundle, {
-    method: 'PUT',
-    path: apiPath('contacts', contact.identifier),
-    params: identifierParams(contact),
-    body: { contact: changes },
-    notFoundMessage: contactNotFound(contact),
-  });
-  const updated = promisedRecord(z, body, {
-    ...CONTACT_RECORD,
-    what: 'the updated contact',
-    afterWrite: true,
-  });
+  const updated = await writtenRecord(
+    z,
+    bundle,
+    {
+      method: 'PUT',
+      path: apiPath('contacts', contact.identifier),
+      params: identifierParams(contact),
+      body: { contact: changes },
+      notFoundMessage: contactNotFound(contact),
+    },
+    { ...CONTACT_RECORD, what: 'the updated contact' },
+  );
   return flattenContact(updated, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields, ContactItem>;
 

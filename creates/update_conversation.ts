@@ -1,6 +1,12 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { apiPath, promisedRecord, reamazeRequest, unexpectedShape } from '../lib/http/client';
+import {
+  apiPath,
+  promisedRecord,
+  reamazeRequest,
+  unexpectedShape,
+  writtenRecord,
+} from '../lib/http/client';
 import {
   CONVERSATION_RECORD,
   conversationField,
@@ -164,17 +170,17 @@ export const perform = (async (z, bundle) => {
     data,
   });
 
-  const updated = await reamazeRequest(z, bundle, {
-    method: 'PUT',
-    path: apiPath('conversations', slug),
-    body: { conversation },
-    notFoundMessage: conversationNotFound(slug),
-  });
-  const conversationNow = promisedRecord(z, updated, {
-    ...CONVERSATION_RECORD,
-    what: 'the updated conversation',
-    afterWrite: true,
-  });
+  const conversationNow = await writtenRecord(
+    z,
+    bundle,
+    {
+      method: 'PUT',
+      path: apiPath('conversations', slug),
+      body: { conversation },
+      notFoundMessage: conversationNotFound(slug),
+    },
+    { ...CONVERSATION_RECORD, what: 'the updated conversation' },
+  );
   return flattenConversation(conversationNow, bundle.authData.brand);
 }) satisfies CreatePerform<typeof inputFields>;
 

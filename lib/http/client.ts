@@ -641,6 +641,22 @@ export function promisedRecord(
   return found;
 }
 
+/**
+ * Sends a write and returns the record its answer promises ({@link promisedRecord}): every action
+ * that creates or changes one record reads its answer this way.
+ */
+export async function writtenRecord(
+  z: ZObject,
+  bundle: Bundle,
+  request: ReamazeRequest,
+  promised: Omit<Promised, 'afterWrite'>,
+): Promise<Record<string, unknown>> {
+  return promisedRecord(z, await reamazeRequest(z, bundle, request), {
+    ...promised,
+    afterWrite: true,
+  });
+}
+
 /** A 2xx answer that cannot be read: a read is retried; a write was accepted and must not be repeated blindly. */
 function unreadableAnswer(z: ZObject, method: string, what: string): Error {
   if (isRead(method)) return temporaryFailure(z, method, `Re:amaze sent ${what}.`);
