@@ -1,4 +1,4 @@
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { dropdownPage } from '../lib/http/client';
 import { stringField } from '../lib/http/api-values';
 
@@ -6,6 +6,9 @@ import { stringField } from '../lib/http/api-values';
 export type TopicChoice = { id: string; name: string };
 
 export const topicChoiceSample: TopicChoice = { id: 'returns', name: 'Returns' };
+
+/** No options: the list is the same for every Zap. */
+export const inputFields = defineInputFields([]);
 
 /**
  * `GET /topics`: not on Re:amaze's published API pages (only `/topics/{slug}/articles` is), so
@@ -24,7 +27,7 @@ export const perform = (async (z, bundle) => {
       id: slug,
       name: stringField(topic.name).trim() || stringField(topic.title).trim() || slug,
     }));
-}) satisfies PollingTriggerPerform<Record<string, never>, TopicChoice>;
+}) satisfies PollingTriggerPerform<typeof inputFields, TopicChoice>;
 
 export default defineTrigger({
   key: 'topic_list',
@@ -37,6 +40,7 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     canPaginate: true,
+    inputFields,
     perform,
     sample: topicChoiceSample,
     outputFields: [
